@@ -1,0 +1,111 @@
+package io.outboundcalls.app.agents;
+
+import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiList;
+import io.outboundcalls.app.web.Deleted;
+import io.outboundcalls.app.web.JsonBodies;
+import io.outboundcalls.app.web.ListParams;
+import io.outboundcalls.app.web.ReadYourWrites;
+import io.outboundcalls.command.account.AccountRegistry.Principal;
+import io.outboundcalls.command.agent.CreateAgentCommand;
+import io.outboundcalls.command.agent.DeleteAgentCommand;
+import io.outboundcalls.command.agent.UpdateAgentCommand;
+import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.events.agent.AgentSettings;
+import io.outboundcalls.query.agent.AgentView;
+import io.outboundcalls.query.agent.FindAgentQuery;
+import io.outboundcalls.query.agent.ListAgentsQuery;
+import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.PageResponseType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** {@code /v1/agents}: commands go to the Agent aggregate, reads come from the agents projection. */
+@RestController
+@RequestMapping("/v1/agents")
+class AgentController {
+
+    static final String PROJECTION = "agents";
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final JsonBodies bodies;
+
+    AgentController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites, JsonBodies bodies) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.bodies = bodies;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    AgentResponse create(Principal principal, HttpServletRequest request) {
+        AgentSettings settings = AgentRequests.create(bodies.read(request));
+        String agentId = Ids.newId("agent");
+        commands.sendAndWait(new CreateAgentCommand(agentId, principal.accountId(), settings));
+        readYourWrites.await(PROJECTION, agentId);
+        Instant now = Instant.now();
+        return AgentResponse.of(find(principal, agentId)
+                .orElseGet(() -> new AgentView(agentId, principal.accountId(), settings, now, now)));
+    }
+
+    @GetMapping
+    ApiList<AgentResponse> list(Principal principal, HttpServletRequest request) {
+        ListParams params = ListParams.of(request);
+        var page = params.page("agent");
+        params.throwIfInvalid();
+        Page<AgentView> result = queries.query(new ListAgentsQuery(principal.accountId(), page),
+                PageResponseType.pageOf(AgentView.class)).join();
+        return ApiList.of(result, AgentResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    AgentResponse get(Principal principal, @PathVariable String id) {
+        return AgentResponse.of(find(principal, id).orElseThrow(() -> ApiException.notFound("agent", id)));
+    }
+
+    @PatchMapping("/{id}")
+    AgentResponse update(Principal principal, @PathVariable String id, HttpServletRequest request) {
+        AgentRequests.Patch patch = AgentRequests.update(bodies.read(request));
+        requireAgentId(id);
+        commands.sendAndWait(new UpdateAgentCommand(id, principal.accountId(), patch.changes(), patch.fields()));
+        readYourWrites.await(PROJECTION, id);
+        return get(principal, id);
+    }
+
+    @DeleteMapping("/{id}")
+    Deleted delete(Principal principal, @PathVariable String id) {
+        requireAgentId(id);
+        commands.sendAndWait(new DeleteAgentCommand(id, principal.accountId()));
+        readYourWrites.await(PROJECTION, id);
+        return new Deleted(id, "agent", true);
+    }
+
+    private Optional<AgentView> find(Principal principal, String id) {
+        return queries.query(new FindAgentQuery(principal.accountId(), id),
+                ResponseTypes.optionalInstanceOf(AgentView.class)).join();
+    }
+
+    /** Ids of other types can never be agents; answering 404 early also keeps them out of the event store. */
+    private static void requireAgentId(String id) {
+        if (!Ids.hasPrefix(id, "agent")) {
+            throw ApiException.notFound("agent", id);
+        }
+    }
+}

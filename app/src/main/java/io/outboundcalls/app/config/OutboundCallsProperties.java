@@ -1,0 +1,31 @@
+package io.outboundcalls.app.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The service's own settings (see the README's table).
+ *
+ * @param dataDir          embedded PostgreSQL data, the dev key file, stored recordings
+ * @param adminToken       operator token for /admin; unset turns /admin off (404)
+ * @param maxJsonBody      the largest JSON request body accepted; above it, 413
+ * @param readYourWrites   how long a write waits for its read model before answering anyway
+ * @param idempotencyTtl   how long an Idempotency-Key is remembered
+ * @param devAccount       whether the embedded mode creates a development account on first start
+ */
+@ConfigurationProperties("outboundcalls")
+public record OutboundCallsProperties(@DefaultValue("./data") Path dataDir,
+                                      String adminToken,
+                                      @DefaultValue("1MB") DataSize maxJsonBody,
+                                      @DefaultValue("5s") Duration readYourWrites,
+                                      @DefaultValue("24h") Duration idempotencyTtl,
+                                      @DefaultValue("true") boolean devAccount) {
+
+    public boolean adminEnabled() {
+        return adminToken != null && !adminToken.isBlank();
+    }
+}

@@ -1,0 +1,105 @@
+package io.outboundcalls.app.web;
+
+import io.outboundcalls.app.config.OutboundCallsProperties;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Read-your-writes for an eventually consistent read model. After a command, the controller asks
+ * to wait until a projection has processed the aggregate's latest event: we look up that event's
+ * global index, then watch the processor's tracking token (in memory when this node owns the
+ * segment, in the token store when another node does) until it covers the index. A bounded
+ * wait: after {@code outboundcalls.read-your-writes} the answer goes out anyway.
+ */
+@Component
+public class ReadYourWrites {
+
+    private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(1).toNanos();
+    private static final long MAX_PAUSE_NANOS = Duration.ofMillis(20).toNanos();
+
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+    private final Serializer serializer;
+    private final Duration timeout;
+
+    ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing, Serializer serializer,
+                   OutboundCallsProperties properties) {
+        this.jdbc = jdbc;
+        this.processing = processing;
+        this.serializer = serializer;
+        this.timeout = properties.readYourWrites();
+    }
+
+    /** @return true when the projection has caught up with the aggregate, false on timeout */
+    public boolean await(String processingGroup, String aggregateId) {
+        Long index = jdbc.queryForObject(
+                "select max(globalIndex) from eventstore.domain_event_entry where aggregateIdentifier = ?",
+                Long.class, aggregateId);
+        if (index == null) {
+            return true;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = FIRST_PAUSE_NANOS;
+        while (!isProcessed(processingGroup, aggregateId, index)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            LockSupport.parkNanos(pause);
+            pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+        }
+        return true;
+    }
+
+    private boolean isProcessed(String processingGroup, String aggregateId, long index) {
+        Optional<StreamingEventProcessor> processor =
+                processing.eventProcessor(processingGroup, StreamingEventProcessor.class);
+        if (processor.isPresent()) {
+            Collection<EventTrackerStatus> statuses = processor.get().processingStatus().values();
+            for (EventTrackerStatus status : statuses) {
+                if (status.getSegment().matches(aggregateId)) {
+                    return covers(status.getTrackingToken(), index);
+                }
+            }
+        }
+        return storedTokensCover(processingGroup, index);
+    }
+
+    /** The segment is owned by another node (or not yet claimed): read the token store. */
+    private boolean storedTokensCover(String processingGroup, long index) {
+        List<TrackingToken> tokens = jdbc.query(
+                "select token, tokenType from eventstore.token_entry where processorName = ?",
+                (rs, i) -> {
+                    byte[] bytes = rs.getBytes(1);
+                    String type = rs.getString(2);
+                    return bytes == null || type == null ? null
+                            : serializer.<byte[], TrackingToken>deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type, null));
+                }, processingGroup);
+        return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, index));
+    }
+
+    static boolean covers(TrackingToken token, long index) {
+        TrackingToken position = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        if (position instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= index && !gapAware.getGaps().contains(index);
+        }
+        if (position instanceof GlobalSequenceTrackingToken global) {
+            return global.getGlobalIndex() >= index;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,61 @@
+package io.outboundcalls.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.outboundcalls.app.OutboundCallsApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of HTTP-level tests: the whole service on a random port against the shared test
+ * PostgreSQL. Every test class extending this (with no extra configuration) shares one
+ * application context. Tests isolate themselves by creating their own accounts.
+ */
+@SpringBootTest(classes = OutboundCallsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "outboundcalls.admin-token=" + ApiTest.ADMIN_TOKEN,
+                "outboundcalls.dev-account=false",
+                "outboundcalls.data-dir=target/test-data",
+                "outboundcalls.read-your-writes=10s"
+        })
+public abstract class ApiTest {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    protected ApiClient admin() {
+        return new ApiClient(baseUrl(), ADMIN_TOKEN);
+    }
+
+    protected ApiClient anonymous() {
+        return new ApiClient(baseUrl(), null);
+    }
+
+    /** A new account of the given tier; returns a client authenticated with its first API key. */
+    protected ApiClient newAccount(String tier) {
+        ApiClient.Response created = admin().post("/admin/accounts", Map.of("name", "Test " + tier, "tier", tier));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode body = created.json();
+        return new ApiClient(baseUrl(), body.path("api_key").path("secret").asText());
+    }
+
+    protected ApiClient newAccount() {
+        return newAccount("enterprise");
+    }
+}

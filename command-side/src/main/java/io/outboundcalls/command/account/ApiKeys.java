@@ -1,0 +1,72 @@
+package io.outboundcalls.command.account;
+
+import io.outboundcalls.command.common.Ids;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Generates and hashes API keys: {@code sk_live_} followed by 32 random bytes in base62. */
+public final class ApiKeys {
+
+    public static final String PREFIX = "sk_live_";
+    private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+    /** 32 random bytes need at most 43 base62 digits; padding to 43 keeps every key the same length. */
+    private static final int SECRET_LENGTH = 43;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ApiKeys() {
+    }
+
+    public record Generated(String secret, NewApiKey key) {
+    }
+
+    public static Generated generate(String name) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = PREFIX + base62(bytes);
+        NewApiKey key = new NewApiKey(Ids.newId("key"), name, hash(secret),
+                secret.substring(0, PREFIX.length() + 4), secret.substring(secret.length() - 4));
+        return new Generated(secret, key);
+    }
+
+    /** Keys are 256-bit random, so a fast hash is enough: there is nothing to brute-force. */
+    public static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static boolean looksLikeKey(String candidate) {
+        if (candidate == null || !candidate.startsWith(PREFIX) || candidate.length() != PREFIX.length() + SECRET_LENGTH) {
+            return false;
+        }
+        for (int i = PREFIX.length(); i < candidate.length(); i++) {
+            if (!Character.isLetterOrDigit(candidate.charAt(i)) || candidate.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String base62(byte[] bytes) {
+        BigInteger value = new BigInteger(1, bytes);
+        BigInteger base = BigInteger.valueOf(62);
+        StringBuilder out = new StringBuilder();
+        while (value.signum() > 0) {
+            BigInteger[] qr = value.divideAndRemainder(base);
+            out.append(BASE62[qr[1].intValue()]);
+            value = qr[0];
+        }
+        while (out.length() < SECRET_LENGTH) {
+            out.append('0');
+        }
+        return out.reverse().toString();
+    }
+}

@@ -1,0 +1,78 @@
+package io.outboundcalls.query.agent;
+
+import io.outboundcalls.events.agent.AgentCreatedEvent;
+import io.outboundcalls.events.agent.AgentDeletedEvent;
+import io.outboundcalls.events.agent.AgentSettings;
+import io.outboundcalls.events.agent.AgentUpdatedEvent;
+import io.outboundcalls.query.common.Json;
+import io.outboundcalls.query.common.KeysetPager;
+import io.outboundcalls.query.common.Page;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The agents read model. Each row remembers the sequence number of the last event applied,
+ * so a redelivered or replayed event never moves a row backwards.
+ */
+@Component
+@ProcessingGroup(AgentProjection.PROCESSING_GROUP)
+class AgentProjection {
+
+    static final String PROCESSING_GROUP = "agents";
+    private static final String SELECT = "select id, account_id, settings, created_at, updated_at from query.agents";
+    private static final RowMapper<AgentView> MAPPER = (rs, i) -> new AgentView(rs.getString(1), rs.getString(2),
+            Json.read(rs.getString(3), AgentSettings.class), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    AgentProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AgentCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                insert into query.agents (id, account_id, settings, created_at, updated_at, version)
+                values (?, ?, ?::jsonb, ?, ?, ?) on conflict (id) do nothing""",
+                event.agentId(), event.accountId(), Json.write(event.settings()),
+                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence);
+    }
+
+    @EventHandler
+    void on(AgentUpdatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("update query.agents set settings = ?::jsonb, updated_at = ?, version = ? where id = ? and version < ?",
+                Json.write(event.settings()), java.sql.Timestamp.from(at), sequence, event.agentId(), sequence);
+    }
+
+    @EventHandler
+    void on(AgentDeletedEvent event) {
+        jdbc.update("delete from query.agents where id = ?", event.agentId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate query.agents");
+    }
+
+    @QueryHandler
+    Optional<AgentView> handle(FindAgentQuery query) {
+        return jdbc.query(SELECT + " where id = ? and account_id = ?", MAPPER, query.agentId(), query.accountId())
+                .stream().findFirst();
+    }
+
+    @QueryHandler
+    Page<AgentView> handle(ListAgentsQuery query) {
+        return KeysetPager.page(jdbc, SELECT, List.of("account_id = ?"), List.of(query.accountId()), query.page(), MAPPER);
+    }
+}

@@ -1,0 +1,4 @@
+package io.outboundcalls.query.agent;
+
+public record FindAgentQuery(String accountId, String agentId) {
+}

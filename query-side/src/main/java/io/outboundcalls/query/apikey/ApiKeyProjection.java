@@ -1,0 +1,57 @@
+package io.outboundcalls.query.apikey;
+
+import io.outboundcalls.events.account.ApiKeyCreatedEvent;
+import io.outboundcalls.events.account.ApiKeyRevokedEvent;
+import io.outboundcalls.query.common.KeysetPager;
+import io.outboundcalls.query.common.Page;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The API keys an account can see (never the secret, never the hash). Revoked keys disappear. */
+@Component
+@ProcessingGroup(ApiKeyProjection.PROCESSING_GROUP)
+class ApiKeyProjection {
+
+    static final String PROCESSING_GROUP = "api-keys";
+    private static final RowMapper<ApiKeyView> MAPPER = (rs, i) -> new ApiKeyView(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    ApiKeyProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ApiKeyCreatedEvent event, @Timestamp Instant at) {
+        jdbc.update("""
+                insert into query.api_keys (id, account_id, name, prefix, last4, created_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
+                event.keyId(), event.accountId(), event.name(), event.prefix(), event.last4(), java.sql.Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(ApiKeyRevokedEvent event) {
+        jdbc.update("delete from query.api_keys where id = ?", event.keyId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate query.api_keys");
+    }
+
+    @QueryHandler
+    Page<ApiKeyView> handle(ListApiKeysQuery query) {
+        return KeysetPager.page(jdbc, "select id, account_id, name, prefix, last4, created_at from query.api_keys",
+                List.of("account_id = ?"), List.of(query.accountId()), query.page(), MAPPER);
+    }
+}

@@ -1,0 +1,6 @@
+package io.outboundcalls.query.apikey;
+
+import io.outboundcalls.query.common.PageRequest;
+
+public record ListApiKeysQuery(String accountId, PageRequest page) {
+}

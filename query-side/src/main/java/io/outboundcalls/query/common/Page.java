@@ -1,0 +1,6 @@
+package io.outboundcalls.query.common;
+
+import java.util.List;
+
+public record Page<T>(List<T> data, boolean hasMore) {
+}
