@@ -118,6 +118,10 @@ public final class ApiClient {
         }
     }
 
+    public String token() {
+        return token;
+    }
+
     public String baseUrl() {
         return baseUrl;
     }

@@ -1,0 +1,64 @@
+package io.outboundcalls.app;
+
+import io.outboundcalls.app.support.ApiClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default mode as a new user runs it: no database configured, so the service starts its own
+ * PostgreSQL in the data directory, creates a development account and writes its key; stopped
+ * and started again, it finds its data where it left it.
+ */
+class EmbeddedRestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void dataSurvivesARestartInTheEmbeddedDataDirectory() throws Exception {
+        String agentId;
+        String devKey;
+        try (ConfigurableApplicationContext first = start()) {
+            Path keyFile = dataDir.resolve("dev-api-key");
+            assertThat(keyFile).exists();
+            devKey = Files.readString(keyFile).trim();
+            ApiClient api = new ApiClient(url(first), devKey);
+            ApiClient.Response created = api.post("/v1/agents", Map.of("name", "Survivor", "prompt", "Stay"));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            agentId = created.json().path("id").asText();
+            // no operator token configured: the operator API does not exist
+            assertThat(new ApiClient(url(first), "anything").get("/admin/accounts/x").status()).isEqualTo(404);
+        }
+        assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
+
+        try (ConfigurableApplicationContext second = start()) {
+            assertThat(Files.readString(dataDir.resolve("dev-api-key")).trim()).isEqualTo(devKey);
+            ApiClient api = new ApiClient(url(second), devKey);
+            ApiClient.Response read = api.get("/v1/agents/" + agentId);
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.json().path("name").asText()).isEqualTo("Survivor");
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return SpringApplication.run(OutboundCallsApplication.class,
+                "--server.port=0",
+                "--outboundcalls.data-dir=" + dataDir,
+                "--spring.datasource.url=",
+                "--outboundcalls.admin-token=",
+                "--spring.jmx.enabled=false");
+    }
+
+    private static String url(ConfigurableApplicationContext context) {
+        return "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+}
