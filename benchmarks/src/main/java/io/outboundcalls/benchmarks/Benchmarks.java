@@ -1,0 +1,98 @@
+package io.outboundcalls.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One command, one table: starts the service (embedded PostgreSQL in a fresh directory) or uses
+ * {@code --url}, drives it through its public HTTP API, and prints each figure of DESIGN.md beside
+ * its target. {@code --smoke} runs tiny sizes to check the harness works (used by CI's smoke run;
+ * it does not judge the targets). Exit code 0 whatever the verdicts; 1 only if the harness fails.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) {
+        int exit = 0;
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    static void run(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        boolean smoke = arguments.contains("--smoke");
+        Optional<String> url = option(arguments, "--url=");
+        Optional<String> adminToken = option(arguments, "--admin-token=");
+        Sizes sizes = smoke ? Sizes.SMOKE : Sizes.FULL;
+
+        List<Row> rows = new ArrayList<>();
+        Service service = null;
+        try {
+            if (url.isEmpty()) {
+                System.out.println("Starting the service with embedded PostgreSQL…");
+                service = Service.start(List.of());
+            }
+            String base = url.orElseGet(() -> null);
+            Http http = new Http(base != null ? base : service.baseUrl);
+            String admin = adminToken.orElse(service != null ? service.adminToken : null);
+            if (admin == null) {
+                throw new IllegalArgumentException("--url needs --admin-token=<operator token>");
+            }
+            Scenarios scenarios = new Scenarios(http, admin, sizes);
+            rows.addAll(scenarios.all());
+        } finally {
+            if (service != null) {
+                service.close();
+            }
+        }
+        String table = render(rows, smoke);
+        System.out.println(table);
+        Path out = Path.of("benchmark-results");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve(smoke ? "smoke.md" : "latest.md"), table);
+    }
+
+    static String render(List<Row> rows, boolean smoke) throws IOException {
+        StringBuilder out = new StringBuilder();
+        out.append("OutboundCalls benchmark").append(smoke ? " (SMOKE: tiny sizes, verdicts not meaningful)" : "")
+                .append(" — ").append(Instant.now()).append('\n');
+        out.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
+                .append(totalMemoryGiB()).append(" GiB RAM, ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name")).append(' ')
+                .append(System.getProperty("os.arch")).append("\n\n");
+        out.append("| Figure | Target | Measured | Verdict | Notes |\n|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            out.append("| ").append(row.figure()).append(" | ").append(row.target()).append(" | ")
+                    .append(row.measured()).append(" | ").append(row.verdict()).append(" | ")
+                    .append(row.note() == null ? "" : row.note().replace('|', '/')).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String totalMemoryGiB() {
+        try {
+            var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return String.format("%.1f", os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
+        } catch (ClassCastException e) {
+            return "?";
+        }
+    }
+
+    private static Optional<String> option(List<String> args, String prefix) {
+        return args.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length())).findFirst();
+    }
+}

@@ -1,0 +1,83 @@
+package io.outboundcalls.benchmarks;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** The service under test, started as its own process with embedded PostgreSQL in a fresh data directory. */
+final class Service implements AutoCloseable {
+
+    final String baseUrl;
+    final String adminToken;
+    private final Process process;
+    private final Path dataDir;
+
+    private Service(String baseUrl, String adminToken, Process process, Path dataDir) {
+        this.baseUrl = baseUrl;
+        this.adminToken = adminToken;
+        this.process = process;
+        this.dataDir = dataDir;
+    }
+
+    static Service start(List<String> extraArgs) throws Exception {
+        Path jar = findJar();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path dataDir = Files.createTempDirectory("outboundcalls-bench");
+        String adminToken = UUID.randomUUID().toString();
+        List<String> command = new ArrayList<>(List.of(
+                System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
+                "-Xmx1g", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "--server.port=" + port,
+                "--outboundcalls.data-dir=" + dataDir,
+                "--outboundcalls.admin-token=" + adminToken,
+                "--outboundcalls.dev-account=false",
+                "--outboundcalls.telephony.simulator.speed=1000",
+                "--outboundcalls.webhooks.allow-private-networks=true",
+                "--logging.level.root=WARN"));
+        command.addAll(extraArgs);
+        Path log = dataDir.resolve("service.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Service service = new Service("http://127.0.0.1:" + port, adminToken, process, dataDir);
+        Http http = new Http(service.baseUrl);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (http.get("/health/readiness", null).status() != 200) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                service.close();
+                throw new IllegalStateException("The service did not start; see " + log);
+            }
+            Thread.sleep(250);
+        }
+        return service;
+    }
+
+    private static Path findJar() throws IOException {
+        Path target = Path.of("app", "target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().matches("app-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Build the service first: ./mvnw -q -DskipTests package"));
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy(); // SIGTERM: Spring shuts down and stops its embedded PostgreSQL
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+}

@@ -1,0 +1,50 @@
+package io.outboundcalls.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The arithmetic the table rests on; the full harness runs with {@code --smoke}. */
+class HarnessTest {
+
+    private static JsonNode call(String started, String ended) throws Exception {
+        return Http.JSON.readTree("{\"started_at\":\"" + started + "\",\"ended_at\":\"" + ended + "\"}");
+    }
+
+    @Test
+    void countsTheLargestOverlapOfCalls() throws Exception {
+        List<JsonNode> calls = List.of(
+                call("2026-01-01T00:00:00Z", "2026-01-01T00:00:10Z"),
+                call("2026-01-01T00:00:05Z", "2026-01-01T00:00:15Z"),
+                call("2026-01-01T00:00:06Z", "2026-01-01T00:00:07Z"),
+                call("2026-01-01T00:00:10Z", "2026-01-01T00:00:20Z"));
+        // a call ending exactly when another starts does not overlap it
+        assertThat(DialerScenario.maxOverlap(calls)).isEqualTo(3);
+    }
+
+    @Test
+    void takesPercentilesOfSortedLatencies() {
+        long[] sorted = new long[100];
+        for (int i = 0; i < 100; i++) {
+            sorted[i] = i + 1;
+        }
+        assertThat(Load.percentile(sorted, 0.50)).isEqualTo(50);
+        assertThat(Load.percentile(sorted, 0.99)).isEqualTo(99);
+        assertThat(Load.percentile(new long[0], 0.99)).isZero();
+    }
+
+    @Test
+    void rendersOneRowPerFigureWithItsVerdict() throws Exception {
+        String table = Benchmarks.render(List.of(
+                new Row("A", ">= 1", "2", true, null),
+                new Row("B", ">= 1", "0", false, "x|y"),
+                Row.notAvailable("C", "<= 1 s", "later")), false);
+        assertThat(table).contains("| A | >= 1 | 2 | PASS |  |")
+                .contains("| B | >= 1 | 0 | FAIL | x/y |")
+                .contains("| C | <= 1 s | not available | - | later |")
+                .contains("cores");
+    }
+}
