@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Snapshots keep a long-lived credit account fast to load. The 100,000-event measurement runs on a
@@ -67,7 +68,7 @@ class CreditAccountSnapshotTest extends ApiTest {
                 Long.class, creditAccountId)).isEqualTo(1);
         // loaded from the snapshot: the balance it carries is the one a reservation is checked against
         commands.sendAndWait(new ReserveCreditsCommand(creditAccountId, accountId, "r1", 520, "camp", "call"));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.sendAndWait(
+        assertThatThrownBy(() -> commands.sendAndWait(
                         new ReserveCreditsCommand(creditAccountId, accountId, "r2", 1, "camp", "call")))
                 .hasMessageContaining("0 available");
     }

@@ -3,6 +3,7 @@ package io.outboundcalls.app.credits;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.app.support.ApiTest;
+import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.command.credits.CreditAccountIds;
 import io.outboundcalls.command.credits.InsufficientCreditsException;
 import io.outboundcalls.command.credits.PurchaseCreditsCommand;
@@ -11,6 +12,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code available} never goes below zero, however many reservations race for the same credits. */
 class CreditsConcurrencyTest extends ApiTest {
@@ -84,11 +87,10 @@ class CreditsConcurrencyTest extends ApiTest {
                 assertThat(o).isInstanceOf(InsufficientCreditsException.class));
         assertThat(succeeded).as("100 credits cover exactly 14 holds of 7").isEqualTo(14);
 
-        JsonNode balance = account.api().get("/v1/credits/balance").json();
-        // the balance is eventually consistent: wait for the projection, never for a fixed time
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+        // the balance read model is eventually consistent: wait for the projection, never for a fixed time
+        await().atMost(Duration.ofSeconds(20)).until(() ->
                 account.api().get("/v1/credits/balance").json().path("reserved").asLong() == 98);
-        balance = account.api().get("/v1/credits/balance").json();
+        JsonNode balance = account.api().get("/v1/credits/balance").json();
         assertThat(balance.path("balance").asLong()).isEqualTo(100);
         assertThat(balance.path("available").asLong()).isEqualTo(2);
         assertThat(account.api().get("/v1/credits/audit").json().path("consistent").asBoolean()).isTrue();
@@ -100,10 +102,10 @@ class CreditsConcurrencyTest extends ApiTest {
         String creditAccountId = CreditAccountIds.of(account.id());
 
         List<Object> outcomes = race(30, i -> new PurchaseCreditsCommand(creditAccountId, account.id(),
-                io.outboundcalls.command.common.Ids.newId("txn"), 10));
+                Ids.newId("txn"), 10));
 
         assertThat(outcomes).containsOnly("ok");
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() ->
+        await().atMost(Duration.ofSeconds(20)).until(() ->
                 account.api().get("/v1/credits/balance").json().path("balance").asLong() == 300);
         assertThat(account.api().get("/v1/credits/transactions?limit=100").json().path("data")).hasSize(30);
     }
