@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CreditAccountSnapshotTest extends ApiTest {
 
-    private static final int EVENTS = 100_000;
+    /** 20,000 keeps the suite quick; {@code -Dcredits.snapshot.events=100000} reproduces the documented figure. */
+    private static final int EVENTS = Integer.getInteger("credits.snapshot.events", 20_000);
 
     @Autowired
     CommandGateway commands;
@@ -74,7 +75,7 @@ class CreditAccountSnapshotTest extends ApiTest {
     }
 
     @Test
-    void loadingAHundredThousandEventsIsFastWithASnapshot() {
+    void loadingALongHistoryIsFastWithASnapshot() {
         createBenchTables();
         try {
             EventSchema schema = EventSchema.builder().eventTable("credits_bench.domain_event_entry")
