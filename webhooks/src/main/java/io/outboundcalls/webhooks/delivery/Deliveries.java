@@ -77,14 +77,20 @@ public class Deliveries {
         return Duration.ofMillis(Math.max(0, millis));
     }
 
-    void recordSuccess(Claimed claimed, Instant attemptAt, int status, String responseBody) {
-        jdbc.update("""
+    /** A successful attempt waiting to be recorded. */
+    record Success(Claimed claimed, Instant attemptAt, int status, String responseBody) {
+    }
+
+    /** Records successful attempts in one batch: at 500 deliveries a second, round trips count. */
+    void recordSuccesses(List<Success> successes) {
+        jdbc.batchUpdate("""
                 update webhooks.deliveries set status = 'succeeded', attempts = attempts + 1, last_attempt_at = ?,
                     last_response_status = ?, last_response_body = ?, last_error = null, delivered_at = now(),
                     next_attempt_at = null where id = ?""",
-                Timestamp.from(attemptAt), status, responseBody, claimed.deliveryId());
-        jdbc.update("update webhooks.endpoints set failing_since = null where id = ? and failing_since is not null",
-                claimed.endpointId());
+                successes.stream().map(s -> new Object[]{Timestamp.from(s.attemptAt()), s.status(), s.responseBody(),
+                        s.claimed().deliveryId()}).toList());
+        jdbc.update("update webhooks.endpoints set failing_since = null where id = any(?) and failing_since is not null",
+                (Object) successes.stream().map(s -> s.claimed().endpointId()).distinct().toArray(String[]::new));
     }
 
     /**

@@ -28,7 +28,11 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -56,6 +60,8 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
     private final DeliverySignal signal;
     private final WebhookProperties properties;
     private final CloseableHttpClient http;
+    private final Queue<Deliveries.Success> succeeded = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock recording = new ReentrantLock();
     private volatile boolean running;
     private Thread dispatcher;
     private ExecutorService senders;
@@ -187,7 +193,8 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
         Attempt result = attempt(delivery, attemptAt.getEpochSecond());
         try {
             if (result.succeeded()) {
-                deliveries.recordSuccess(delivery, attemptAt, result.status(), result.body());
+                succeeded.add(new Deliveries.Success(delivery, attemptAt, result.status(), result.body()));
+                recordSuccesses();
                 return;
             }
             Instant next = nextAttempt(delivery.retryIndex(), Instant.now());
@@ -201,6 +208,26 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
         } catch (RuntimeException e) {
             // the claim lease brings the delivery back: at-least-once holds even if recording fails
             log.warn("Could not record webhook attempt {}", delivery.deliveryId(), e);
+        }
+    }
+
+    /**
+     * Whichever sender thread gets the lock records every success queued so far in one batch;
+     * the others just queue theirs. Checking again after unlocking leaves nothing behind.
+     */
+    private void recordSuccesses() {
+        while (!succeeded.isEmpty() && recording.tryLock()) {
+            try {
+                List<Deliveries.Success> batch = new ArrayList<>();
+                for (Deliveries.Success s; (s = succeeded.poll()) != null; ) {
+                    batch.add(s);
+                }
+                if (!batch.isEmpty()) {
+                    deliveries.recordSuccesses(batch);
+                }
+            } finally {
+                recording.unlock();
+            }
         }
     }
 

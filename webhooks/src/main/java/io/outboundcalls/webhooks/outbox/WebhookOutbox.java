@@ -11,12 +11,16 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outbox: turns domain events into public events and writes one pending delivery per enabled
@@ -58,24 +62,52 @@ class WebhookOutbox {
     void reset() {
     }
 
+    /**
+     * Rows are collected for the whole batch and written in two batched statements just before the
+     * batch's transaction commits; the subscribed endpoints are looked up once per account and type
+     * per batch. The same transaction also stores the processor's token.
+     */
     private void write(EventMessage<?> message, PublicEvent event) {
-        List<String> endpoints = jdbc.queryForList("""
-                select id from webhooks.endpoints where account_id = ? and status = 'enabled'
-                and enabled_events && array[?, ?]::text[]""", String.class, event.accountId(), event.type(), EventTypes.ALL);
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Batch batch = unitOfWork.getOrComputeResource(Batch.class.getName(), key -> {
+            Batch created = new Batch();
+            unitOfWork.onPrepareCommit(u -> flush(created));
+            unitOfWork.afterCommit(u -> signal.wake());
+            return created;
+        });
+        List<String> endpoints = batch.endpoints.computeIfAbsent(event.accountId() + " " + event.type(), key ->
+                jdbc.queryForList("""
+                        select id from webhooks.endpoints where account_id = ? and status = 'enabled'
+                        and enabled_events && array[?, ?]::text[]""",
+                        String.class, event.accountId(), event.type(), EventTypes.ALL));
         if (endpoints.isEmpty()) {
             return;
         }
         Instant at = message.getTimestamp();
         String eventId = EventIds.derived("evt", message.getIdentifier() + "/" + event.type(), at);
-        jdbc.update("insert into webhooks.events (id, account_id, type, body, created_at) values (?, ?, ?, ?, ?) "
-                        + "on conflict (id) do nothing",
-                eventId, event.accountId(), event.type(), body(eventId, event, at), Timestamp.from(at));
+        batch.events.add(new Object[]{eventId, event.accountId(), event.type(), body(eventId, event, at), Timestamp.from(at)});
+        for (String endpointId : endpoints) {
+            batch.deliveries.add(new Object[]{EventIds.derived("dlv", eventId + "/" + endpointId, at), endpointId,
+                    eventId, event.type()});
+        }
+    }
+
+    private void flush(Batch batch) {
+        if (batch.events.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into webhooks.events (id, account_id, type, body, created_at) values (?, ?, ?, ?, ?) "
+                + "on conflict (id) do nothing", batch.events);
         jdbc.batchUpdate("""
-                        insert into webhooks.deliveries (id, endpoint_id, event_id, type, status, next_attempt_at)
-                        values (?, ?, ?, ?, 'pending', now()) on conflict (endpoint_id, event_id) do nothing""",
-                endpoints.stream().map(endpointId -> new Object[]{
-                        EventIds.derived("dlv", eventId + "/" + endpointId, at), endpointId, eventId, event.type()}).toList());
-        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.afterCommit(u -> signal.wake()));
+                insert into webhooks.deliveries (id, endpoint_id, event_id, type, status, next_attempt_at)
+                values (?, ?, ?, ?, 'pending', now()) on conflict (endpoint_id, event_id) do nothing""", batch.deliveries);
+    }
+
+    /** What one processor batch will write. */
+    private static final class Batch {
+        final Map<String, List<String>> endpoints = new HashMap<>();
+        final List<Object[]> events = new ArrayList<>();
+        final List<Object[]> deliveries = new ArrayList<>();
     }
 
     /** The Standard Webhooks body: {@code {"id","type","timestamp","data"}}, rendered once. */
