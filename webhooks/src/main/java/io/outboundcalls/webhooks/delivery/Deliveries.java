@@ -106,9 +106,11 @@ public class Deliveries {
                 nextAttemptAt == null ? WebhookDelivery.FAILED : WebhookDelivery.PENDING, Timestamp.from(attemptAt),
                 status, responseBody, error, nextAttemptAt == null ? null : Timestamp.from(nextAttemptAt),
                 claimed.deliveryId());
-        return jdbc.queryForObject("""
+        // empty when the endpoint was deleted meanwhile (its deliveries went with it)
+        return jdbc.query("""
                 update webhooks.endpoints set failing_since = coalesce(failing_since, now()) where id = ?
-                returning failing_since""", (rs, i) -> rs.getTimestamp(1).toInstant(), claimed.endpointId());
+                returning failing_since""", (rs, i) -> rs.getTimestamp(1).toInstant(), claimed.endpointId())
+                .stream().findFirst().orElse(Instant.now());
     }
 
     public Optional<WebhookDelivery> find(String endpointId, String deliveryId) {
