@@ -98,11 +98,14 @@ class WebhookBenchmark extends ApiTest {
                     Integer.class, endpointId) == count);
         } finally {
             long start = System.nanoTime();
+            long cpu = processCpuNanos();
             sender.start();
             await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20)).until(() -> received.size() >= count);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("WEBHOOK BENCHMARK drain: %d deliveries in %.2f s = %.0f deliveries/s%n",
-                    count, seconds, count / seconds);
+            System.out.printf("WEBHOOK BENCHMARK drain: %d deliveries in %.2f s = %.0f deliveries/s; "
+                            + "JVM CPU (sender + receiver) %.2f ms per delivery; load average %.1f%n",
+                    count, seconds, count / seconds, (processCpuNanos() - cpu) / 1e6 / count,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -145,6 +148,11 @@ class WebhookBenchmark extends ApiTest {
         }
         publishers.shutdown();
         publishers.awaitTermination(5, TimeUnit.MINUTES);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long percentile(List<Long> sorted, double p) {

@@ -28,7 +28,7 @@ public class Deliveries {
 
     /** A delivery this node has claimed: everything one attempt needs. */
     record Claimed(String deliveryId, String eventId, int retryIndex, String endpointId, String url,
-                   List<String> secrets, String body) {
+                   List<String> secrets, String body, boolean endpointFailing) {
     }
 
     private final JdbcTemplate jdbc;
@@ -54,14 +54,15 @@ public class Deliveries {
                      webhooks.endpoints e, webhooks.events ev
                 where d.id = due.id and e.id = d.endpoint_id and ev.id = d.event_id
                 returning d.id, d.event_id, d.retry_index, e.id, e.url, e.secret,
-                    case when e.previous_secret_expires_at > now() then e.previous_secret end, ev.body""",
+                    case when e.previous_secret_expires_at > now() then e.previous_secret end, ev.body,
+                    e.failing_since is not null""",
                 (rs, i) -> {
                     List<String> secrets = new ArrayList<>(List.of(rs.getString(6)));
                     if (rs.getString(7) != null) {
                         secrets.add(rs.getString(7));
                     }
                     return new Claimed(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            rs.getString(5), secrets, rs.getString(8));
+                            rs.getString(5), secrets, rs.getString(8), rs.getBoolean(9));
                 }, lease.toMillis(), limit);
     }
 
@@ -89,8 +90,11 @@ public class Deliveries {
                     next_attempt_at = null where id = ?""",
                 successes.stream().map(s -> new Object[]{Timestamp.from(s.attemptAt()), s.status(), s.responseBody(),
                         s.claimed().deliveryId()}).toList());
-        jdbc.update("update webhooks.endpoints set failing_since = null where id = any(?) and failing_since is not null",
-                (Object) successes.stream().map(s -> s.claimed().endpointId()).distinct().toArray(String[]::new));
+        String[] recovered = successes.stream().filter(s -> s.claimed().endpointFailing())
+                .map(s -> s.claimed().endpointId()).distinct().toArray(String[]::new);
+        if (recovered.length > 0) {
+            jdbc.update("update webhooks.endpoints set failing_since = null where id = any(?)", (Object) recovered);
+        }
     }
 
     /**

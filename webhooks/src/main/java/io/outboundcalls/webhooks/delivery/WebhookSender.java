@@ -54,6 +54,7 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
     /** The delivery log keeps this much of a response: enough to debug, bounded in size. */
     static final int RESPONSE_PREFIX_BYTES = 2048;
     static final String USER_AGENT = "OutboundCalls-Webhooks/1.0";
+    private static final long GATHER_MILLIS = 5;
 
     private final Deliveries deliveries;
     private final WebhookEndpoints endpoints;
@@ -152,23 +153,29 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
         http.close();
     }
 
+    /**
+     * Claims as many due deliveries as there are free sender threads. When only a few threads are
+     * free it gives the others up to {@value #GATHER_MILLIS} ms to finish, so that under load one
+     * claim query serves several deliveries instead of one.
+     */
     private void dispatch() {
+        int gather = Math.max(1, properties.senderThreads() / 2);
         while (running) {
+            int held = 0;
             try {
                 slots.acquire();
-                List<Deliveries.Claimed> claimed;
-                try {
-                    claimed = deliveries.claim(slots.availablePermits() + 1, properties.claimLease());
-                } catch (RuntimeException e) {
-                    slots.release();
-                    throw e;
+                held = 1;
+                if (slots.tryAcquire(gather - 1, GATHER_MILLIS, TimeUnit.MILLISECONDS)) {
+                    held = gather;
                 }
+                held += slots.drainPermits();
+                List<Deliveries.Claimed> claimed = deliveries.claim(held, properties.claimLease());
+                slots.release(held - claimed.size());
+                held = 0;
                 if (claimed.isEmpty()) {
-                    slots.release();
                     signal.await(deliveries.untilNextDue(properties.pollInterval()));
                     continue;
                 }
-                slots.acquire(claimed.size() - 1);
                 for (Deliveries.Claimed delivery : claimed) {
                     senders.execute(() -> {
                         try {
@@ -183,6 +190,7 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
                 return;
             } catch (RuntimeException e) {
                 log.warn("Webhook dispatcher failed; retrying shortly", e);
+                slots.release(held);
                 pause();
             }
         }
