@@ -212,9 +212,9 @@ class WebhookApiTest extends ApiTest {
         String subscribed = hook(200);
         String other = hook(200);
         JsonNode endpoint = createEndpoint(api, subscribed, List.of("*"));
-        createEndpoint(api, other, List.of("call.completed"));
+        String otherId = createEndpoint(api, other, List.of("call.completed")).path("id").asText();
         String strangerPath = hook(200);
-        createEndpoint(newAccount(), strangerPath, List.of("*"));
+        String strangerId = createEndpoint(newAccount(), strangerPath, List.of("*")).path("id").asText();
 
         String accountId = accountOf(endpoint);
         events.publish(new ContactOptedOutEvent("contact_opt", accountId, "camp_1", "call_1"));
@@ -224,6 +224,9 @@ class WebhookApiTest extends ApiTest {
         // a later event for the same endpoint arrives too, so by now the others would have had theirs
         contactChanged(accountId, ContactStatus.UNREACHABLE);
         await().atMost(Duration.ofSeconds(10)).until(() -> received(subscribed).size() == 2);
+        // deliveries are written in the same transaction as the subscribed endpoint's: none exist for the others
+        assertThat(jdbc.queryForObject("select count(*) from webhooks.deliveries where endpoint_id in (?, ?)",
+                Integer.class, otherId, strangerId)).isZero();
         assertThat(received(other)).isEmpty();
         assertThat(received(strangerPath)).isEmpty();
     }
