@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "outboundcalls.admin-token=" + ApiTest.ADMIN_TOKEN,
                 "outboundcalls.dev-account=false",
                 "outboundcalls.data-dir=target/test-data",
-                "outboundcalls.read-your-writes=10s"
+                "outboundcalls.read-your-writes=10s",
+                "outboundcalls.webhooks.allow-private-networks=true",
+                "outboundcalls.webhooks.retry-schedule=200ms,200ms,200ms,200ms,200ms,200ms,200ms"
         })
 public abstract class ApiTest {
 

@@ -1,0 +1,126 @@
+package io.outboundcalls.webhooks.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outboundcalls.webhooks.EventTypes;
+import io.outboundcalls.webhooks.delivery.DeliverySignal;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outbox: turns domain events into public events and writes one pending delivery per enabled
+ * endpoint subscribed to the type, in the processor's transaction, together with its token. So an
+ * event is either fully in the outbox or will be processed again (and the derived ids make that
+ * second pass a no-op). It starts at the head of the stream and ignores replays: deliveries are
+ * history, not a read model, and rebuilding must never send old events again.
+ */
+@Component
+@ProcessingGroup(WebhookOutbox.PROCESSING_GROUP)
+class WebhookOutbox {
+
+    static final String PROCESSING_GROUP = "webhook-outbox";
+
+    private final JdbcTemplate jdbc;
+    private final List<PublicEventMapper> mappers;
+    private final ObjectMapper json;
+    private final DeliverySignal signal;
+
+    WebhookOutbox(JdbcTemplate jdbc, List<PublicEventMapper> mappers, ObjectMapper json, DeliverySignal signal) {
+        this.jdbc = jdbc;
+        this.mappers = mappers;
+        this.json = json;
+        this.signal = signal;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
+        for (PublicEventMapper mapper : mappers) {
+            mapper.map(message).ifPresent(event -> write(message, event));
+        }
+    }
+
+    /** Nothing to clear: a reset replays history, which this projection deliberately ignores. */
+    @ResetHandler
+    void reset() {
+    }
+
+    /**
+     * Rows are collected for the whole batch and written in two batched statements just before the
+     * batch's transaction commits; the subscribed endpoints are looked up once per account and type
+     * per batch. The same transaction also stores the processor's token.
+     */
+    private void write(EventMessage<?> message, PublicEvent event) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Batch batch = unitOfWork.getOrComputeResource(Batch.class.getName(), key -> {
+            Batch created = new Batch();
+            unitOfWork.onPrepareCommit(u -> flush(created));
+            unitOfWork.afterCommit(u -> signal.wake());
+            return created;
+        });
+        List<String> endpoints = batch.endpoints.computeIfAbsent(event.accountId() + " " + event.type(), key ->
+                jdbc.queryForList("""
+                        select id from webhooks.endpoints where account_id = ? and status = 'enabled'
+                        and enabled_events && array[?, ?]::text[]""",
+                        String.class, event.accountId(), event.type(), EventTypes.ALL));
+        if (endpoints.isEmpty()) {
+            return;
+        }
+        Instant at = message.getTimestamp();
+        String eventId = EventIds.derived("evt", message.getIdentifier() + "/" + event.type(), at);
+        batch.events.add(new Object[]{eventId, event.accountId(), event.type(), body(eventId, event, at), Timestamp.from(at)});
+        for (String endpointId : endpoints) {
+            batch.deliveries.add(new Object[]{EventIds.derived("dlv", eventId + "/" + endpointId, at), endpointId,
+                    eventId, event.type()});
+        }
+    }
+
+    private void flush(Batch batch) {
+        if (batch.events.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("insert into webhooks.events (id, account_id, type, body, created_at) values (?, ?, ?, ?, ?) "
+                + "on conflict (id) do nothing", batch.events);
+        jdbc.batchUpdate("""
+                insert into webhooks.deliveries (id, endpoint_id, event_id, type, status, next_attempt_at)
+                values (?, ?, ?, ?, 'pending', now()) on conflict (endpoint_id, event_id) do nothing""", batch.deliveries);
+    }
+
+    /** What one processor batch will write. */
+    private static final class Batch {
+        final Map<String, List<String>> endpoints = new HashMap<>();
+        final List<Object[]> events = new ArrayList<>();
+        final List<Object[]> deliveries = new ArrayList<>();
+    }
+
+    /** The Standard Webhooks body: {@code {"id","type","timestamp","data"}}, rendered once. */
+    private String body(String eventId, PublicEvent event, Instant at) {
+        ObjectNode body = json.createObjectNode();
+        body.put("id", eventId);
+        body.put("type", event.type());
+        body.put("timestamp", at.toString());
+        body.set("data", json.valueToTree(event.data().get()));
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not render webhook event " + eventId, e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.outboundcalls.webhooks.outbox;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The outbox is a streaming processor that starts at the HEAD of the event stream when its
+ * tokens are first created: on the first deploy over an existing event store it must not turn
+ * the whole history into webhooks.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebhookOutboxConfiguration {
+
+    @Autowired
+    void configure(EventProcessingConfigurer processing) {
+        processing.registerPooledStreamingEventProcessor(WebhookOutbox.PROCESSING_GROUP,
+                org.axonframework.config.Configuration::eventStore,
+                (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
+    }
+}
