@@ -46,7 +46,9 @@ class ProjectionDeadLetters {
                                 .eventSerializer(eventSerializer)
                                 .build())
                         .registerDeadLetteringEventHandlerInvokerConfiguration(group,
-                                (config, builder) -> builder.allowReset(true));
+                                (config, builder) -> builder.allowReset(true)
+                                        // skips a dead-letter lookup per event while the group has none
+                                        .enableSequenceIdentifierCache());
             }
         };
     }

@@ -56,11 +56,14 @@ class ProjectionOperations {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final HandlerSavepoints savepoints;
 
-    ProjectionOperations(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer) {
+    ProjectionOperations(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
+                         HandlerSavepoints savepoints) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.savepoints = savepoints;
     }
 
     List<Status> all() {
@@ -130,9 +133,13 @@ class ProjectionOperations {
         long before = queue.amountOfSequences();
         List<Object> sequences = new ArrayList<>();
         for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-            for (DeadLetter<? extends EventMessage<?>> first : sequence) {
-                sequences.add(sequenceOf(first));
-                break;
+            boolean first = true;
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                if (first) {
+                    sequences.add(sequenceOf(letter));
+                    first = false;
+                }
+                savepoints.isolate(letter.message().getIdentifier());
             }
         }
         int succeeded = 0;
