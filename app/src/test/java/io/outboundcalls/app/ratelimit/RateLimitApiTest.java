@@ -217,6 +217,28 @@ class RateLimitApiTest extends ApiTest {
             }
             assertThat(nodeA.get("/v1/agents").status()).isEqualTo(429);
             assertThat(nodeB.get("/v1/agents").status()).isEqualTo(429);
+
+            // five requests in flight on each node fill the account's ten slots on both
+            Account busy = account("standard", null);
+            List<Socket> slowUploads = new ArrayList<>();
+            try {
+                for (int i = 0; i < 10; i++) {
+                    slowUploads.add(startSlowUpload(i % 2 == 0 ? port : secondPort, busy.secret()));
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> liveLeases(busy.id()) == 10);
+                ApiClient.Response onA = busy.api().get("/v1/agents");
+                ApiClient.Response onB = new ApiClient("http://localhost:" + secondPort, busy.secret()).get("/v1/agents");
+                assertThat(onA.status()).isEqualTo(429);
+                assertThat(onB.status()).isEqualTo(429);
+                assertThat(onB.json().path("limit").asText()).isEqualTo("concurrency");
+            } finally {
+                for (Socket socket : slowUploads) {
+                    socket.close();
+                }
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> liveLeases(busy.id()) == 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -224,6 +246,10 @@ class RateLimitApiTest extends ApiTest {
 
     /** Sends the headers and the start of a multipart body, then stalls, keeping the request in flight. */
     private Socket startSlowUpload(String secret) throws IOException {
+        return startSlowUpload(port, secret);
+    }
+
+    private static Socket startSlowUpload(int port, String secret) throws IOException {
         Socket socket = new Socket("localhost", port);
         String head = "POST /v1/agents HTTP/1.1\r\nHost: localhost\r\n"
                 + "Authorization: Bearer " + secret + "\r\n"
