@@ -11,5 +11,5 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("outboundcalls.contacts.import")
 public record ContactImportProperties(@DefaultValue("100MB") DataSize maxFileSize,
-                                      @DefaultValue("500") int batchSize) {
+                                      @DefaultValue("1000") int batchSize) {
 }
