@@ -47,10 +47,9 @@ class Contact {
     protected Contact() {
     }
 
-    Contact(String contactId, String accountId, ContactDetails details, String explicitTimezone, boolean doNotCall,
+    Contact(String contactId, String accountId, ContactDetails details, ResolvedTimezone timezone, boolean doNotCall,
             Set<String> listIds) {
-        apply(new ContactCreatedEvent(contactId, accountId, details,
-                ContactTimezones.resolve(details.phoneNumber(), explicitTimezone), doNotCall));
+        apply(new ContactCreatedEvent(contactId, accountId, details, timezone, doNotCall));
         for (String listId : new TreeSet<>(listIds)) {
             apply(new ContactAddedToListEvent(contactId, accountId, listId));
         }

@@ -29,7 +29,8 @@ class ContactCommandHandler {
         lists.requireOwned(command.accountId(), command.listIds(), "list_ids");
         claims.claim(command.accountId(), command.details().phoneNumber(), command.contactId());
         repository.newInstance(() -> new Contact(command.contactId(), command.accountId(), command.details(),
-                command.timezone(), command.doNotCall(), command.listIds()));
+                ContactTimezones.resolve(command.details().phoneNumber(), command.timezone()), command.doNotCall(),
+                command.listIds()));
         return command.contactId();
     }
 

@@ -71,7 +71,7 @@ class ContactImportBatchHandler {
         for (Map.Entry<String, String> entry : newIds.entrySet()) {
             ImportRow row = newRows.get(entry.getKey());
             repository.newInstance(() -> new Contact(entry.getValue(), command.accountId(), row.details(),
-                    row.timezone(), false, list));
+                    row.resolved(), false, list));
         }
         imports.recordBatch(command.importId(), command.recordsDone(), command.rowsInBatch(), newIds.size(), updated,
                 skipped, command.failedRows(), command.errors());

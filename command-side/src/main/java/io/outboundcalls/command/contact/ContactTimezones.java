@@ -3,6 +3,7 @@ package io.outboundcalls.command.contact;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.outboundcalls.events.contact.ResolvedTimezone;
 
 import java.time.ZoneId;
@@ -30,24 +31,31 @@ public final class ContactTimezones {
 
     public static ResolvedTimezone resolve(String e164, String explicitZone) {
         if (explicitZone != null) {
-            return new ResolvedTimezone(explicitZone, List.of(explicitZone), ResolvedTimezone.EXPLICIT);
+            return explicit(explicitZone);
         }
-        List<String> candidates = zonesOf(e164);
+        try {
+            return resolve(PhoneNumberUtil.getInstance().parse(e164, null), null);
+        } catch (NumberParseException e) {
+            return new ResolvedTimezone(null, List.of(), ResolvedTimezone.CAMPAIGN);
+        }
+    }
+
+    /** For callers that already parsed the number (an import parses each number once). */
+    public static ResolvedTimezone resolve(PhoneNumber number, String explicitZone) {
+        if (explicitZone != null) {
+            return explicit(explicitZone);
+        }
+        List<String> candidates = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number).stream()
+                .filter(zone -> !UNKNOWN.equals(zone) && IANA_ZONES.contains(zone))
+                .sorted()
+                .toList();
         if (candidates.size() == 1) {
             return new ResolvedTimezone(candidates.get(0), candidates, ResolvedTimezone.PHONE_NUMBER);
         }
         return new ResolvedTimezone(null, candidates, ResolvedTimezone.CAMPAIGN);
     }
 
-    private static List<String> zonesOf(String e164) {
-        try {
-            var number = PhoneNumberUtil.getInstance().parse(e164, null);
-            return PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number).stream()
-                    .filter(zone -> !UNKNOWN.equals(zone) && IANA_ZONES.contains(zone))
-                    .sorted()
-                    .toList();
-        } catch (NumberParseException e) {
-            return List.of();
-        }
+    private static ResolvedTimezone explicit(String zone) {
+        return new ResolvedTimezone(zone, List.of(zone), ResolvedTimezone.EXPLICIT);
     }
 }

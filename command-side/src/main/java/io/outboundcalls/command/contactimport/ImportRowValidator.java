@@ -1,6 +1,8 @@
 package io.outboundcalls.command.contactimport;
 
-import io.outboundcalls.command.common.PhoneNumbers;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.outboundcalls.command.contact.ContactRules;
 import io.outboundcalls.command.contact.ContactTimezones;
 import io.outboundcalls.command.contact.ImportRow;
@@ -14,6 +16,8 @@ import java.util.Map;
 
 /** Turns one CSV row into a contact, or into the list of what is wrong with it (the same rules as POST /v1/contacts). */
 final class ImportRowValidator {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private final List<CsvContactReader.Column> columns;
     private final String defaultCountry;
@@ -75,12 +79,12 @@ final class ImportRowValidator {
                 }
             }
         }
-        String e164 = null;
+        PhoneNumber number = null;
         if (phone == null) {
             errors.add(0, new ImportRowError(rowNumber, "phone_number", "parameter_missing", "The phone number is empty", null));
         } else {
-            e164 = PhoneNumbers.toE164(phone, defaultCountry).orElse(null);
-            if (e164 == null) {
+            number = parse(phone);
+            if (number == null) {
                 errors.add(0, new ImportRowError(rowNumber, "phone_number", "invalid_phone_number",
                         "Not a valid phone number for default country " + defaultCountry, abbreviate(phone)));
             }
@@ -88,8 +92,22 @@ final class ImportRowValidator {
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
+        String e164 = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
         return new Result(new ImportRow(rowNumber, new ContactDetails(e164, phone, firstName, lastName, email, metadata),
-                timezone), List.of());
+                timezone, ContactTimezones.resolve(number, timezone)), List.of());
+    }
+
+    /** The same rule as {@link io.outboundcalls.command.common.PhoneNumbers#toE164}, keeping the parsed number. */
+    private PhoneNumber parse(String raw) {
+        if (raw.length() > 64) {
+            return null;
+        }
+        try {
+            PhoneNumber number = UTIL.parse(raw, defaultCountry);
+            return UTIL.isValidNumber(number) ? number : null;
+        } catch (NumberParseException e) {
+            return null;
+        }
     }
 
     private static String name(int rowNumber, String column, String value, List<ImportRowError> errors) {
