@@ -10,11 +10,11 @@ import argparse, json, os, subprocess, sys, tempfile, time, urllib.request
 AREA_CODES = ["212", "312", "415", "617", "713", "305", "404", "503", "602", "702", "206", "303"]
 
 
-def generate(path, rows):
+def generate(path, rows, offset):
     # unique, valid US numbers in national format, with a few extra columns that become metadata
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("phone_number,first_name,last_name,email,company\r\n")
-        for i in range(rows):
+        for i in range(offset, offset + rows):
             area = AREA_CODES[i // 7_000_000]
             exchange = 230 + (i // 10_000) % 700
             line = i % 10_000
@@ -34,11 +34,12 @@ def main():
     p.add_argument("--rows", type=int, default=100_000)
     p.add_argument("--url", default="http://localhost:8080")
     p.add_argument("--key", required=True)
+    p.add_argument("--offset", type=int, default=0, help="start numbering here, for a second run into the same account")
     p.add_argument("--skip-listing", action="store_true", help="time the import only (e.g. for 1,000,000 rows)")
     a = p.parse_args()
-    path = os.path.join(tempfile.gettempdir(), f"contacts-{a.rows}.csv")
+    path = os.path.join(tempfile.gettempdir(), f"contacts-{a.rows}-{a.offset}.csv")
     if not os.path.exists(path):
-        generate(path, a.rows)
+        generate(path, a.rows, a.offset)
     print(f"file: {path} ({os.path.getsize(path) / 1e6:.1f} MB)")
     list_id = call(a.url + "/v1/contact_lists", a.key, "POST", {"name": f"bench {a.rows}"})["id"]
 
