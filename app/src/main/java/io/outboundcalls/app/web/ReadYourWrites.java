@@ -50,9 +50,16 @@ public class ReadYourWrites {
         Long index = jdbc.queryForObject(
                 "select max(globalIndex) from eventstore.domain_event_entry where aggregateIdentifier = ?",
                 Long.class, aggregateId);
-        if (index == null) {
-            return true;
-        }
+        return index == null || awaitIndex(processingGroup, aggregateId, index);
+    }
+
+    /**
+     * Waits until the projection has processed the event at global {@code index} of the given
+     * aggregate (webhook payloads are rendered from read models at least as new as their event).
+     *
+     * @return true when covered, false on timeout
+     */
+    public boolean awaitIndex(String processingGroup, String aggregateId, long index) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_PAUSE_NANOS;
         while (!isProcessed(processingGroup, aggregateId, index)) {
