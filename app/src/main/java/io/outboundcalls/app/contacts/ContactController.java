@@ -1,0 +1,128 @@
+package io.outboundcalls.app.contacts;
+
+import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiList;
+import io.outboundcalls.app.web.Deleted;
+import io.outboundcalls.app.web.JsonBodies;
+import io.outboundcalls.app.web.ListParams;
+import io.outboundcalls.app.web.ReadYourWrites;
+import io.outboundcalls.command.account.AccountRegistry.Principal;
+import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.command.common.PhoneNumbers;
+import io.outboundcalls.command.contact.ContactChanges;
+import io.outboundcalls.command.contact.ContactRules;
+import io.outboundcalls.command.contact.CreateContactCommand;
+import io.outboundcalls.command.contact.DeleteContactCommand;
+import io.outboundcalls.command.contact.UpdateContactCommand;
+import io.outboundcalls.events.contact.ContactDetails;
+import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.PageResponseType;
+import io.outboundcalls.query.contact.ContactView;
+import io.outboundcalls.query.contact.FindContactQuery;
+import io.outboundcalls.query.contact.ListContactsQuery;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code /v1/contacts}: commands go to the Contact aggregate, reads come from the contacts projection. */
+@RestController
+@RequestMapping("/v1/contacts")
+class ContactController {
+
+    static final String PROJECTION = ContactListController.PROJECTION;
+    private static final Set<String> STATUSES = Set.of("new", "in_campaign", "reached", "unreachable", "opted_out");
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final JsonBodies bodies;
+
+    ContactController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites, JsonBodies bodies) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.bodies = bodies;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    ContactResponse create(Principal principal, HttpServletRequest request) {
+        ContactChanges c = ContactRequests.create(bodies.read(request));
+        String contactId = Ids.newId("contact");
+        ContactDetails details = new ContactDetails(c.phoneNumber(), c.rawPhoneNumber(), c.firstName(), c.lastName(),
+                c.email(), c.metadata() == null ? Map.of() : c.metadata());
+        commands.sendAndWait(new CreateContactCommand(contactId, principal.accountId(), details, c.timezone(),
+                Boolean.TRUE.equals(c.doNotCall()), c.listIds() == null ? Set.of() : c.listIds()));
+        return read(principal, contactId);
+    }
+
+    @GetMapping
+    ApiList<ContactResponse> list(Principal principal, HttpServletRequest request) {
+        ListParams params = ListParams.of(request, "list_id", "status", "phone_number", "do_not_call");
+        var page = params.page("contact");
+        String listId = params.string("list_id", 40);
+        String status = params.enumValue("status", STATUSES);
+        String phone = params.string("phone_number", 64);
+        Boolean doNotCall = params.bool("do_not_call");
+        params.throwIfInvalid();
+        if (phone != null) {
+            // the filter matches what is stored: E.164, so "+1 (415) 555-2671" finds +14155552671
+            phone = PhoneNumbers.toE164(phone, ContactRules.DEFAULT_COUNTRY).orElse(phone);
+        }
+        Page<ContactView> result = queries.query(
+                new ListContactsQuery(principal.accountId(), listId, status, phone, doNotCall, page),
+                PageResponseType.pageOf(ContactView.class)).join();
+        return ApiList.of(result, ContactResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    ContactResponse get(Principal principal, @PathVariable String id) {
+        return ContactResponse.of(find(principal, id).orElseThrow(() -> ApiException.notFound("contact", id)));
+    }
+
+    @PatchMapping("/{id}")
+    ContactResponse update(Principal principal, @PathVariable String id, HttpServletRequest request) {
+        ContactChanges changes = ContactRequests.update(bodies.read(request));
+        requireContactId(id);
+        commands.sendAndWait(new UpdateContactCommand(id, principal.accountId(), changes));
+        return read(principal, id);
+    }
+
+    @DeleteMapping("/{id}")
+    Deleted delete(Principal principal, @PathVariable String id) {
+        requireContactId(id);
+        commands.sendAndWait(new DeleteContactCommand(id, principal.accountId()));
+        readYourWrites.await(PROJECTION, id);
+        return new Deleted(id, "contact", true);
+    }
+
+    private ContactResponse read(Principal principal, String contactId) {
+        readYourWrites.await(PROJECTION, contactId);
+        return ContactResponse.of(find(principal, contactId).orElseThrow(() -> ApiException.notFound("contact", contactId)));
+    }
+
+    private Optional<ContactView> find(Principal principal, String id) {
+        return queries.query(new FindContactQuery(principal.accountId(), id),
+                ResponseTypes.optionalInstanceOf(ContactView.class)).join();
+    }
+
+    private static void requireContactId(String id) {
+        if (!Ids.hasPrefix(id, "contact")) {
+            throw ApiException.notFound("contact", id);
+        }
+    }
+}

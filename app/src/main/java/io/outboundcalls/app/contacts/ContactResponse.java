@@ -1,0 +1,22 @@
+package io.outboundcalls.app.contacts;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.outboundcalls.query.contact.ContactView;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The contact as clients see it; {@code timezone_candidates} shows every zone the number may be in. */
+@JsonPropertyOrder({"id", "object"})
+record ContactResponse(String id, String object, String phoneNumber, String rawPhoneNumber, String firstName,
+                       String lastName, String email, String timezone, String timezoneSource,
+                       List<String> timezoneCandidates, String status, boolean doNotCall, List<String> listIds,
+                       Map<String, String> metadata, Instant createdAt, Instant updatedAt) {
+
+    static ContactResponse of(ContactView v) {
+        return new ContactResponse(v.id(), "contact", v.phoneNumber(), v.rawPhoneNumber(), v.firstName(), v.lastName(),
+                v.email(), v.timezone(), v.timezoneSource(), v.timezoneCandidates(), v.status(), v.doNotCall(),
+                v.listIds(), v.metadata(), v.createdAt(), v.updatedAt());
+    }
+}

@@ -1,0 +1,195 @@
+package io.outboundcalls.command.contact;
+
+import io.outboundcalls.command.common.OwnedBy;
+import io.outboundcalls.events.contact.ContactAddedToListEvent;
+import io.outboundcalls.events.contact.ContactCreatedEvent;
+import io.outboundcalls.events.contact.ContactDeletedEvent;
+import io.outboundcalls.events.contact.ContactDetails;
+import io.outboundcalls.events.contact.ContactOptedOutEvent;
+import io.outboundcalls.events.contact.ContactRemovedFromListEvent;
+import io.outboundcalls.events.contact.ContactStatus;
+import io.outboundcalls.events.contact.ContactStatusChangedEvent;
+import io.outboundcalls.events.contact.ContactUpdatedEvent;
+import io.outboundcalls.events.contact.ResolvedTimezone;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static io.outboundcalls.command.contact.ContactChanges.*;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
+/**
+ * A person to call. Create, update and delete come through {@link ContactCommandHandler}
+ * (which owns the phone-number uniqueness table); the dialer's status changes and opt-outs
+ * are handled here directly.
+ */
+@Aggregate
+class Contact {
+
+    static final String RESOURCE = "contact";
+
+    @AggregateIdentifier
+    private String contactId;
+    private String accountId;
+    private ContactDetails details;
+    private ResolvedTimezone timezone;
+    private boolean doNotCall;
+    private ContactStatus status;
+    private final Set<String> listIds = new TreeSet<>();
+
+    protected Contact() {
+    }
+
+    Contact(String contactId, String accountId, ContactDetails details, String explicitTimezone, boolean doNotCall,
+            Set<String> listIds) {
+        apply(new ContactCreatedEvent(contactId, accountId, details,
+                ContactTimezones.resolve(details.phoneNumber(), explicitTimezone), doNotCall));
+        for (String listId : new TreeSet<>(listIds)) {
+            apply(new ContactAddedToListEvent(contactId, accountId, listId));
+        }
+    }
+
+    String accountId() {
+        return accountId;
+    }
+
+    String phoneNumber() {
+        return details.phoneNumber();
+    }
+
+    void checkOwner(String requestingAccountId) {
+        OwnedBy.check(accountId, requestingAccountId, RESOURCE, contactId);
+    }
+
+    void update(ContactChanges changes) {
+        ContactDetails updated = new ContactDetails(
+                changes.has(PHONE_NUMBER) ? changes.phoneNumber() : details.phoneNumber(),
+                changes.has(PHONE_NUMBER) ? changes.rawPhoneNumber() : details.rawPhoneNumber(),
+                changes.has(FIRST_NAME) ? changes.firstName() : details.firstName(),
+                changes.has(LAST_NAME) ? changes.lastName() : details.lastName(),
+                changes.has(EMAIL) ? changes.email() : details.email(),
+                changes.has(METADATA) ? mergedMetadata(changes.metadata()) : details.metadata());
+        ResolvedTimezone resolved = timezone;
+        if (changes.has(TIMEZONE) || changes.has(PHONE_NUMBER)) {
+            String explicit = changes.has(TIMEZONE) ? changes.timezone()
+                    : ResolvedTimezone.EXPLICIT.equals(timezone.source()) ? timezone.timezone() : null;
+            resolved = ContactTimezones.resolve(updated.phoneNumber(), explicit);
+        }
+        boolean dnc = changes.has(DO_NOT_CALL) && changes.doNotCall() != null ? changes.doNotCall() : doNotCall;
+        if (!updated.equals(details) || !resolved.equals(timezone) || dnc != doNotCall) {
+            apply(new ContactUpdatedEvent(contactId, accountId, updated, resolved, dnc));
+        }
+        if (changes.has(LIST_IDS)) {
+            Set<String> wanted = changes.listIds() == null ? Set.of() : new TreeSet<>(changes.listIds());
+            for (String listId : new TreeSet<>(listIds)) {
+                if (!wanted.contains(listId)) {
+                    apply(new ContactRemovedFromListEvent(contactId, accountId, listId));
+                }
+            }
+            addToLists(wanted);
+        }
+    }
+
+    void addToLists(Set<String> wanted) {
+        for (String listId : new TreeSet<>(wanted)) {
+            if (!listIds.contains(listId)) {
+                apply(new ContactAddedToListEvent(contactId, accountId, listId));
+            }
+        }
+    }
+
+    void delete() {
+        apply(new ContactDeletedEvent(contactId, accountId));
+    }
+
+    @CommandHandler
+    void handle(ChangeContactStatusCommand command) {
+        checkOwner(command.accountId());
+        if (command.status() == status || isOptedOut()) {
+            return; // an opt-out is final: no later call outcome may make the contact callable again
+        }
+        if (command.status() == ContactStatus.OPTED_OUT) {
+            apply(new ContactOptedOutEvent(contactId, accountId, command.campaignId(), command.callId()));
+            return;
+        }
+        apply(new ContactStatusChangedEvent(contactId, accountId, command.status(), command.campaignId(), command.callId()));
+    }
+
+    @CommandHandler
+    void handle(OptOutContactCommand command) {
+        checkOwner(command.accountId());
+        if (isOptedOut() && doNotCall) {
+            return;
+        }
+        apply(new ContactOptedOutEvent(contactId, accountId, command.campaignId(), command.callId()));
+    }
+
+    boolean isOptedOut() {
+        return status == ContactStatus.OPTED_OUT;
+    }
+
+    private Map<String, String> mergedMetadata(Map<String, String> patch) {
+        if (patch == null) {
+            return Map.of();
+        }
+        Map<String, String> merged = new LinkedHashMap<>(details.metadata() == null ? Map.of() : details.metadata());
+        patch.forEach((key, value) -> {
+            if (value == null || value.isEmpty()) {
+                merged.remove(key);
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return merged;
+    }
+
+    @EventSourcingHandler
+    void on(ContactCreatedEvent event) {
+        contactId = event.contactId();
+        accountId = event.accountId();
+        details = event.details();
+        timezone = event.timezone();
+        doNotCall = event.doNotCall();
+        status = ContactStatus.NEW;
+    }
+
+    @EventSourcingHandler
+    void on(ContactUpdatedEvent event) {
+        details = event.details();
+        timezone = event.timezone();
+        doNotCall = event.doNotCall();
+    }
+
+    @EventSourcingHandler
+    void on(ContactAddedToListEvent event) {
+        listIds.add(event.listId());
+    }
+
+    @EventSourcingHandler
+    void on(ContactRemovedFromListEvent event) {
+        listIds.remove(event.listId());
+    }
+
+    @EventSourcingHandler
+    void on(ContactStatusChangedEvent event) {
+        status = event.status();
+    }
+
+    @EventSourcingHandler
+    void on(ContactOptedOutEvent event) {
+        status = ContactStatus.OPTED_OUT;
+        doNotCall = true;
+    }
+
+    @EventSourcingHandler
+    void on(ContactDeletedEvent event) {
+        markDeleted();
+    }
+}

@@ -1,0 +1,79 @@
+package io.outboundcalls.command.contact;
+
+import io.outboundcalls.command.common.CommandRejectedException;
+import io.outboundcalls.command.common.CommandRejectedException.Kind;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The UNIQUE (account, phone number) table, written in the command's own transaction. A second
+ * claim of the same number waits on the first transaction's row lock and then finds it taken,
+ * so two concurrent creates can never both succeed.
+ */
+@Component
+class PhoneNumberClaims {
+
+    private final JdbcTemplate jdbc;
+
+    PhoneNumberClaims(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void claim(String accountId, String phoneNumber, String contactId) {
+        int inserted = jdbc.update("""
+                insert into contacts.phone_numbers (account_id, phone_number, contact_id) values (?, ?, ?)
+                on conflict (account_id, phone_number) do nothing""", accountId, phoneNumber, contactId);
+        if (inserted == 0) {
+            throw taken(phoneNumber);
+        }
+    }
+
+    /** Claims many numbers at once; false when any was taken meanwhile (the caller's transaction must roll back). */
+    boolean claimAll(String accountId, Map<String, String> contactIdByPhone) {
+        List<Object[]> rows = contactIdByPhone.entrySet().stream()
+                .map(e -> new Object[]{accountId, e.getKey(), e.getValue()}).toList();
+        int[][] counts = jdbc.batchUpdate("""
+                insert into contacts.phone_numbers (account_id, phone_number, contact_id) values (?, ?, ?)
+                on conflict (account_id, phone_number) do nothing""", rows, 1000,
+                (ps, row) -> {
+                    ps.setString(1, (String) row[0]);
+                    ps.setString(2, (String) row[1]);
+                    ps.setString(3, (String) row[2]);
+                });
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                if (count == 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    void release(String contactId) {
+        jdbc.update("delete from contacts.phone_numbers where contact_id = ?", contactId);
+    }
+
+    /** Which of these numbers already belong to a contact of the account, and to which. */
+    Map<String, String> owners(String accountId, Collection<String> phoneNumbers) {
+        Map<String, String> owners = new HashMap<>();
+        if (phoneNumbers.isEmpty()) {
+            return owners;
+        }
+        jdbc.query("select phone_number, contact_id from contacts.phone_numbers where account_id = ? and phone_number = any(?)",
+                rs -> {
+                    owners.put(rs.getString(1), rs.getString(2));
+                }, accountId, phoneNumbers.toArray(String[]::new));
+        return owners;
+    }
+
+    static CommandRejectedException taken(String phoneNumber) {
+        return new CommandRejectedException(Kind.CONFLICT, "phone_number_taken", "phone_number",
+                "Another contact of this account already has the phone number " + phoneNumber);
+    }
+}

@@ -1,0 +1,208 @@
+package io.outboundcalls.query.contact;
+
+import io.outboundcalls.events.contact.ContactAddedToListEvent;
+import io.outboundcalls.events.contact.ContactCreatedEvent;
+import io.outboundcalls.events.contact.ContactDeletedEvent;
+import io.outboundcalls.events.contact.ContactOptedOutEvent;
+import io.outboundcalls.events.contact.ContactRemovedFromListEvent;
+import io.outboundcalls.events.contact.ContactStatus;
+import io.outboundcalls.events.contact.ContactStatusChangedEvent;
+import io.outboundcalls.events.contact.ContactUpdatedEvent;
+import io.outboundcalls.events.contact.ContactDetails;
+import io.outboundcalls.events.contact.ResolvedTimezone;
+import io.outboundcalls.events.contactlist.ContactListCreatedEvent;
+import io.outboundcalls.events.contactlist.ContactListDeletedEvent;
+import io.outboundcalls.query.common.Json;
+import io.outboundcalls.query.common.KeysetPager;
+import io.outboundcalls.query.common.Page;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Contacts, contact lists and list memberships. Rows remember the sequence number of the last
+ * contact event applied ({@code version}), so a redelivered event never moves a row backwards;
+ * memberships are set semantics (insert on conflict do nothing, delete).
+ */
+@Component
+@ProcessingGroup(ContactProjection.PROCESSING_GROUP)
+class ContactProjection {
+
+    static final String PROCESSING_GROUP = "contacts";
+    private static final String COLUMNS = """
+            c.id, c.account_id, c.phone_number, c.raw_phone_number, c.first_name, c.last_name, c.email, c.metadata,
+            c.timezone, c.timezone_candidates, c.timezone_source, c.do_not_call, c.status,
+            array(select m.list_id from query.contact_list_members m join query.contact_lists l on l.id = m.list_id
+                  where m.contact_id = c.id order by m.list_id) as list_ids,
+            c.created_at, c.updated_at""";
+    private static final String SELECT = "select " + COLUMNS + " from query.contacts c";
+    /** A list's contacts driven by the membership index, so each page is a range scan of that list only. */
+    private static final String SELECT_IN_LIST = "select * from (select m.contact_id as id, " + COLUMNS.replace("c.id, ", "")
+            + " from query.contact_list_members m join query.contacts c on c.id = m.contact_id where m.list_id = ?) x";
+    private static final RowMapper<ContactView> MAPPER = (rs, i) -> new ContactView(rs.getString("id"),
+            rs.getString("account_id"), rs.getString("phone_number"), rs.getString("raw_phone_number"),
+            rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
+            metadata(rs.getString("metadata")), rs.getString("timezone"),
+            Arrays.asList(Json.read(rs.getString("timezone_candidates"), String[].class)),
+            rs.getString("timezone_source"), rs.getBoolean("do_not_call"), rs.getString("status"),
+            strings(rs.getArray("list_ids")), rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("updated_at").toInstant());
+    private static final String SELECT_LIST = """
+            select l.id, l.account_id, l.name, (select count(*) from query.contact_list_members m where m.list_id = l.id),
+                   l.created_at from query.contact_lists l""";
+    private static final RowMapper<ContactListView> LIST_MAPPER = (rs, i) -> new ContactListView(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getLong(4), rs.getTimestamp(5).toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    ContactProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ContactCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        ContactDetails d = event.details();
+        ResolvedTimezone tz = event.timezone();
+        jdbc.update("""
+                insert into query.contacts (id, account_id, phone_number, raw_phone_number, first_name, last_name, email,
+                    metadata, timezone, timezone_candidates, timezone_source, do_not_call, status, created_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, 'new', ?, ?, ?) on conflict (id) do nothing""",
+                event.contactId(), event.accountId(), d.phoneNumber(), d.rawPhoneNumber(), d.firstName(), d.lastName(),
+                d.email(), Json.write(d.metadata() == null ? Map.of() : d.metadata()), tz.timezone(),
+                Json.write(tz.candidates()), tz.source(), event.doNotCall(),
+                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence);
+    }
+
+    @EventHandler
+    void on(ContactUpdatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        ContactDetails d = event.details();
+        ResolvedTimezone tz = event.timezone();
+        jdbc.update("""
+                update query.contacts set phone_number = ?, raw_phone_number = ?, first_name = ?, last_name = ?, email = ?,
+                    metadata = ?::jsonb, timezone = ?, timezone_candidates = ?::jsonb, timezone_source = ?, do_not_call = ?,
+                    updated_at = ?, version = ? where id = ? and version < ?""",
+                d.phoneNumber(), d.rawPhoneNumber(), d.firstName(), d.lastName(), d.email(),
+                Json.write(d.metadata() == null ? Map.of() : d.metadata()), tz.timezone(), Json.write(tz.candidates()),
+                tz.source(), event.doNotCall(), java.sql.Timestamp.from(at), sequence, event.contactId(), sequence);
+    }
+
+    @EventHandler
+    void on(ContactStatusChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("update query.contacts set status = ?, updated_at = ?, version = ? where id = ? and version < ?",
+                status(event.status()), java.sql.Timestamp.from(at), sequence, event.contactId(), sequence);
+    }
+
+    @EventHandler
+    void on(ContactOptedOutEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                update query.contacts set status = 'opted_out', do_not_call = true, updated_at = ?, version = ?
+                where id = ? and version < ?""", java.sql.Timestamp.from(at), sequence, event.contactId(), sequence);
+    }
+
+    @EventHandler
+    void on(ContactAddedToListEvent event) {
+        jdbc.update("insert into query.contact_list_members (list_id, contact_id) values (?, ?) on conflict do nothing",
+                event.listId(), event.contactId());
+    }
+
+    @EventHandler
+    void on(ContactRemovedFromListEvent event) {
+        jdbc.update("delete from query.contact_list_members where list_id = ? and contact_id = ?",
+                event.listId(), event.contactId());
+    }
+
+    @EventHandler
+    void on(ContactDeletedEvent event) {
+        jdbc.update("delete from query.contact_list_members where contact_id = ?", event.contactId());
+        jdbc.update("delete from query.contacts where id = ?", event.contactId());
+    }
+
+    @EventHandler
+    void on(ContactListCreatedEvent event, @Timestamp Instant at) {
+        jdbc.update("insert into query.contact_lists (id, account_id, name, created_at) values (?, ?, ?, ?) on conflict (id) do nothing",
+                event.listId(), event.accountId(), event.name(), java.sql.Timestamp.from(at));
+    }
+
+    @EventHandler
+    void on(ContactListDeletedEvent event) {
+        jdbc.update("delete from query.contact_lists where id = ?", event.listId());
+        jdbc.update("delete from query.contact_list_members where list_id = ?", event.listId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate query.contacts, query.contact_lists, query.contact_list_members");
+    }
+
+    @QueryHandler
+    Optional<ContactView> handle(FindContactQuery query) {
+        return jdbc.query(SELECT + " where c.id = ? and c.account_id = ?", MAPPER, query.contactId(), query.accountId())
+                .stream().findFirst();
+    }
+
+    @QueryHandler
+    Page<ContactView> handle(ListContactsQuery query) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        String select = SELECT;
+        if (query.listId() != null) {
+            select = SELECT_IN_LIST;
+            args.add(query.listId());
+        }
+        conditions.add("account_id = ?");
+        args.add(query.accountId());
+        if (query.status() != null) {
+            conditions.add("status = ?");
+            args.add(query.status());
+        }
+        if (query.phoneNumber() != null) {
+            conditions.add("phone_number = ?");
+            args.add(query.phoneNumber());
+        }
+        if (query.doNotCall() != null) {
+            conditions.add("do_not_call = ?");
+            args.add(query.doNotCall());
+        }
+        return KeysetPager.page(jdbc, select, conditions, args, query.page(), MAPPER);
+    }
+
+    @QueryHandler
+    Optional<ContactListView> handle(FindContactListQuery query) {
+        return jdbc.query(SELECT_LIST + " where l.id = ? and l.account_id = ?", LIST_MAPPER, query.listId(), query.accountId())
+                .stream().findFirst();
+    }
+
+    @QueryHandler
+    Page<ContactListView> handle(ListContactListsQuery query) {
+        return KeysetPager.page(jdbc, SELECT_LIST, List.of("account_id = ?"), List.of(query.accountId()), query.page(),
+                LIST_MAPPER);
+    }
+
+    private static String status(ContactStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> metadata(String json) {
+        return Json.read(json, Map.class);
+    }
+
+    private static List<String> strings(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,11 @@
+package io.outboundcalls.query.contact;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+public record ContactView(String id, String accountId, String phoneNumber, String rawPhoneNumber, String firstName,
+                          String lastName, String email, Map<String, String> metadata, String timezone,
+                          List<String> timezoneCandidates, String timezoneSource, boolean doNotCall, String status,
+                          List<String> listIds, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,4 @@
+package io.outboundcalls.query.contact;
+
+public record FindContactListQuery(String accountId, String listId) {
+}
