@@ -1,0 +1,163 @@
+package io.outboundcalls.app.credits;
+
+import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiList;
+import io.outboundcalls.app.web.JsonBodies;
+import io.outboundcalls.app.web.JsonFields;
+import io.outboundcalls.app.web.ListParams;
+import io.outboundcalls.app.web.ReadYourWrites;
+import io.outboundcalls.command.account.AccountRegistry.Principal;
+import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.command.credits.ChangeLowBalanceThresholdCommand;
+import io.outboundcalls.command.credits.CreditAccountIds;
+import io.outboundcalls.command.credits.PaymentProvider;
+import io.outboundcalls.command.credits.PurchaseCreditsCommand;
+import io.outboundcalls.query.credits.AuditCreditsQuery;
+import io.outboundcalls.query.credits.CreditAuditView;
+import io.outboundcalls.query.credits.CreditBalanceView;
+import io.outboundcalls.query.credits.CreditTransactionView;
+import io.outboundcalls.query.credits.CreditUsageQuery;
+import io.outboundcalls.query.credits.CreditUsageView;
+import io.outboundcalls.query.credits.FindCreditBalanceQuery;
+import io.outboundcalls.query.credits.ListCreditTransactionsQuery;
+import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.PageResponseType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+
+/** {@code /v1/credits}: purchases and settings go to the CreditAccount aggregate, reads to the credit projections. */
+@RestController
+@RequestMapping("/v1/credits")
+class CreditsController {
+
+    static final String BALANCES = "credit-balances";
+    static final String LEDGER = "credit-ledger";
+    static final long MAX_PURCHASE = 1_000_000;
+    /** Far beyond any real balance, small enough that sums never overflow. */
+    static final long MAX_THRESHOLD = 1_000_000_000_000L;
+    private static final Set<String> TYPES = Set.of("purchase", "reservation", "charge", "release", "adjustment");
+    private static final Set<String> GROUPS = Set.of("day", "campaign", "agent");
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final JsonBodies bodies;
+    private final PaymentProvider payments;
+
+    CreditsController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites, JsonBodies bodies,
+                      PaymentProvider payments) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.bodies = bodies;
+        this.payments = payments;
+    }
+
+    @GetMapping("/balance")
+    CreditResponses.Balance balance(Principal principal) {
+        return CreditResponses.Balance.of(findBalance(principal.accountId()));
+    }
+
+    @PostMapping("/purchase")
+    @ResponseStatus(HttpStatus.CREATED)
+    CreditResponses.Transaction purchase(Principal principal, HttpServletRequest request) {
+        JsonFields f = bodies.read(request);
+        Long amount = f.optionalLong("amount", 1, MAX_PURCHASE);
+        if (amount == null && !f.hasErrors()) {
+            f.error("amount", "parameter_missing", "'amount' is required");
+        }
+        f.throwIfInvalid();
+        String accountId = principal.accountId();
+        String transactionId = Ids.newId("txn");
+        PaymentProvider.Payment payment = payments.pay(accountId, transactionId, amount);
+        if (!payment.paid()) {
+            throw new ApiException(HttpStatus.PAYMENT_REQUIRED, "payment_declined", null,
+                    "The payment was declined: " + payment.declineReason());
+        }
+        String creditAccountId = CreditAccountIds.of(accountId);
+        commands.sendAndWait(new PurchaseCreditsCommand(creditAccountId, accountId, transactionId, amount));
+        readYourWrites.await(BALANCES, creditAccountId);
+        readYourWrites.await(LEDGER, creditAccountId);
+        return CreditResponses.Transaction.of(CreditQueries.transaction(queries, accountId, transactionId));
+    }
+
+    @GetMapping("/transactions")
+    ApiList<CreditResponses.Transaction> transactions(Principal principal, HttpServletRequest request) {
+        ListParams params = ListParams.of(request, "type");
+        var page = params.page("txn");
+        String type = params.enumValue("type", TYPES);
+        params.throwIfInvalid();
+        Page<CreditTransactionView> result = queries.query(new ListCreditTransactionsQuery(principal.accountId(), type, page),
+                PageResponseType.pageOf(CreditTransactionView.class)).join();
+        return ApiList.of(result, CreditResponses.Transaction::of);
+    }
+
+    @GetMapping("/usage")
+    CreditResponses.Usage usage(Principal principal, HttpServletRequest request) {
+        ListParams params = ListParams.of(request, "start", "end", "group_by");
+        Instant start = params.instant("start");
+        Instant end = endOf(request.getParameter("end"), params.instant("end"));
+        String groupBy = params.enumValue("group_by", GROUPS);
+        if (start != null && end != null && !start.isBefore(end)) {
+            params.error("end", "invalid_range", "'end' must be after 'start'");
+        }
+        params.throwIfInvalid();
+        String group = groupBy == null ? "day" : groupBy;
+        CreditUsageView usage = queries.query(new CreditUsageQuery(principal.accountId(), start, end,
+                        CreditUsageQuery.GroupBy.valueOf(group.toUpperCase(Locale.ROOT))),
+                ResponseTypes.instanceOf(CreditUsageView.class)).join();
+        return CreditResponses.Usage.of(usage, start, end, group);
+    }
+
+    @PatchMapping("/settings")
+    CreditResponses.Balance settings(Principal principal, HttpServletRequest request) {
+        JsonFields f = bodies.read(request);
+        Long threshold = f.optionalLong("low_balance_threshold", 0, MAX_THRESHOLD);
+        if (threshold == null && !f.hasErrors()) {
+            f.error("low_balance_threshold", "parameter_missing", "'low_balance_threshold' is required");
+        }
+        f.throwIfInvalid();
+        String creditAccountId = CreditAccountIds.of(principal.accountId());
+        commands.sendAndWait(new ChangeLowBalanceThresholdCommand(creditAccountId, principal.accountId(), threshold));
+        readYourWrites.await(BALANCES, creditAccountId);
+        return balance(principal);
+    }
+
+    @GetMapping("/audit")
+    CreditResponses.Audit audit(Principal principal, HttpServletRequest request) {
+        ListParams params = ListParams.of(request, "as_of");
+        Instant asOf = params.instant("as_of");
+        params.throwIfInvalid();
+        CreditAuditView audit = queries.query(new AuditCreditsQuery(principal.accountId(),
+                        CreditAccountIds.of(principal.accountId()), asOf),
+                ResponseTypes.instanceOf(CreditAuditView.class)).join();
+        return CreditResponses.Audit.of(audit);
+    }
+
+    private CreditBalanceView findBalance(String accountId) {
+        return queries.query(new FindCreditBalanceQuery(accountId), ResponseTypes.instanceOf(CreditBalanceView.class))
+                .join();
+    }
+
+    /** A bare date as {@code end} means "through that day": the range stops at the next midnight. */
+    private static Instant endOf(String raw, Instant parsed) {
+        if (parsed != null && raw != null && raw.strip().length() == 10) {
+            return parsed.plus(Duration.ofDays(1));
+        }
+        return parsed;
+    }
+}

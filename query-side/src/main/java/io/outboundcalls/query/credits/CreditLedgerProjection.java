@@ -1,0 +1,151 @@
+package io.outboundcalls.query.credits;
+
+import io.outboundcalls.events.credits.CreditsAdjustedEvent;
+import io.outboundcalls.events.credits.CreditsDebitedEvent;
+import io.outboundcalls.events.credits.CreditsPurchasedEvent;
+import io.outboundcalls.events.credits.CreditsReleasedEvent;
+import io.outboundcalls.events.credits.CreditsReservedEvent;
+import io.outboundcalls.query.common.Page;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The credit ledger: one row per movement, ordered by the account's event sequence (the true order of
+ * its movements, whatever the clocks say). A row's key is (account, sequence), so a redelivered event
+ * is ignored and a replay rebuilds exactly the same rows.
+ */
+@Component
+@ProcessingGroup(CreditLedgerProjection.PROCESSING_GROUP)
+class CreditLedgerProjection {
+
+    static final String PROCESSING_GROUP = "credit-ledger";
+    private static final String SELECT = """
+            select id, account_id, type, amount, balance_after, reserved_after, reservation_id, call_id, campaign_id,
+                   reason, created_at from query.credit_ledger""";
+    private static final RowMapper<CreditTransactionView> MAPPER = (rs, i) -> new CreditTransactionView(
+            rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant());
+
+    private final JdbcTemplate jdbc;
+
+    CreditLedgerProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CreditsPurchasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        // a purchase leaves the holds as they were
+        Long reservedBefore = jdbc.query("select reserved_after from query.credit_ledger where account_id = ? "
+                        + "and seq < ? order by seq desc limit 1", (rs, i) -> rs.getLong(1), event.accountId(), sequence)
+                .stream().findFirst().orElse(0L);
+        insert(event.transactionId(), event.accountId(), sequence, "purchase", event.amount(), event.balanceAfter(),
+                reservedBefore, null, null, null, null, at);
+    }
+
+    @EventHandler
+    void on(CreditsReservedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        insert(LedgerIds.of(event.creditAccountId(), sequence), event.accountId(), sequence, "reservation",
+                event.amount(), event.balanceAfter(), event.reservedAfter(), event.reservationId(), event.callId(),
+                event.campaignId(), null, at);
+    }
+
+    @EventHandler
+    void on(CreditsDebitedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        insert(LedgerIds.of(event.creditAccountId(), sequence), event.accountId(), sequence, "charge",
+                event.amount(), event.balanceAfter(), event.reservedAfter(), event.reservationId(), event.callId(),
+                event.campaignId(), null, at);
+    }
+
+    @EventHandler
+    void on(CreditsReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        insert(LedgerIds.of(event.creditAccountId(), sequence), event.accountId(), sequence, "release",
+                event.amount(), event.balanceAfter(), event.reservedAfter(), event.reservationId(), null, null, null, at);
+    }
+
+    @EventHandler
+    void on(CreditsAdjustedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        insert(event.transactionId(), event.accountId(), sequence, "adjustment", event.amount(), event.balanceAfter(),
+                event.reservedAfter(), null, null, null, event.reason(), at);
+    }
+
+    private void insert(String id, String accountId, long sequence, String type, long amount, long balanceAfter,
+                        long reservedAfter, String reservationId, String callId, String campaignId, String reason,
+                        Instant at) {
+        jdbc.update("""
+                insert into query.credit_ledger (id, account_id, seq, type, amount, balance_after, reserved_after,
+                    reservation_id, call_id, campaign_id, reason, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                id, accountId, sequence, type, amount, balanceAfter, reservedAfter, reservationId, callId, campaignId,
+                reason, java.sql.Timestamp.from(at));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate query.credit_ledger");
+    }
+
+    @QueryHandler
+    Optional<CreditTransactionView> handle(FindCreditTransactionQuery query) {
+        return jdbc.query(SELECT + " where id = ? and account_id = ?", MAPPER, query.transactionId(), query.accountId())
+                .stream().findFirst();
+    }
+
+    /** The last movement at or before {@code asOf}: the read model's figures at that instant. */
+    @QueryHandler
+    Optional<CreditTransactionView> handle(FindLastCreditTransactionQuery query) {
+        return jdbc.query(SELECT + " where account_id = ? and created_at <= ? order by seq desc limit 1", MAPPER,
+                query.accountId(), java.sql.Timestamp.from(query.asOf())).stream().findFirst();
+    }
+
+    /** Keyset pagination on the event sequence; the cursor is a transaction id, looked up to its sequence. */
+    @QueryHandler
+    Page<CreditTransactionView> handle(ListCreditTransactionsQuery query) {
+        var page = query.page();
+        List<String> where = new ArrayList<>(List.of("account_id = ?"));
+        List<Object> args = new ArrayList<>(List.of(query.accountId()));
+        if (query.type() != null) {
+            where.add("type = ?");
+            args.add(query.type());
+        }
+        if (page.createdGte() != null) {
+            where.add("created_at >= ?");
+            args.add(java.sql.Timestamp.from(page.createdGte()));
+        }
+        if (page.createdLt() != null) {
+            where.add("created_at < ?");
+            args.add(java.sql.Timestamp.from(page.createdLt()));
+        }
+        boolean backwards = page.endingBefore() != null;
+        String cursor = backwards ? page.endingBefore() : page.startingAfter();
+        if (cursor != null) {
+            where.add("seq " + (backwards ? ">" : "<")
+                    + " (select seq from query.credit_ledger where id = ? and account_id = ?)");
+            args.add(cursor);
+            args.add(query.accountId());
+        }
+        String sql = SELECT + " where " + String.join(" and ", where) + " order by seq "
+                + (backwards ? "asc" : "desc") + " limit " + (page.limit() + 1);
+        List<CreditTransactionView> rows = new ArrayList<>(jdbc.query(sql, MAPPER, args.toArray()));
+        boolean hasMore = rows.size() > page.limit();
+        if (hasMore) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backwards) {
+            Collections.reverse(rows);
+        }
+        return new Page<>(rows, hasMore);
+    }
+}

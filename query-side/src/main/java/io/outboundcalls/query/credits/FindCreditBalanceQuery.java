@@ -1,0 +1,4 @@
+package io.outboundcalls.query.credits;
+
+public record FindCreditBalanceQuery(String accountId) {
+}

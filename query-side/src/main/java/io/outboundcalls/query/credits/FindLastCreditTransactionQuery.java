@@ -1,0 +1,6 @@
+package io.outboundcalls.query.credits;
+
+import java.time.Instant;
+
+public record FindLastCreditTransactionQuery(String accountId, Instant asOf) {
+}
