@@ -124,7 +124,7 @@ class DialerLedger {
         if (retryable) {
             jdbc.update("""
                     update dialer.campaign_contacts cc set state = 'pending', last_outcome = ?,
-                        due_at = ? + make_interval(mins => (select (c.settings -> 'retryRules' ->> 'delayMinutes')::int
+                        due_at = ?::timestamptz + make_interval(mins => (select (c.settings -> 'retryRules' ->> 'delayMinutes')::int
                                                             from dialer.campaigns c where c.campaign_id = cc.campaign_id))
                     where call_id = ? and state = 'dialing'""", outcome.apiName(), Timestamp.from(ended), callId);
         } else {
