@@ -77,7 +77,7 @@ final class CampaignRequests {
         if (zone != null && !isIanaZone(zone)) {
             s.error("timezone", "invalid_timezone", "'schedule.timezone' must be an IANA time zone such as Europe/London");
         }
-        List<String> days = s.optionalStringList("days", 7, 3);
+        List<String> days = s.optionalStringList("days", 7, 10);
         if (days != null) {
             if (days.isEmpty()) {
                 s.error("days", "invalid_value", "'schedule.days' must name at least one day");
