@@ -200,6 +200,26 @@ class CampaignApiTest extends ApiTest {
         assertThat(api.get("/v1/calls?colour=red").status()).isEqualTo(400);
     }
 
+    @Test
+    void aCampaignWithoutCreditsWaitsAndResumesByItselfOnPurchase() {
+        ApiClient api = newAccount();
+        String listId = list(api);
+        contact(api, listId, "+44 20 7946 0410", "Ann", null);
+        String id = create(api, campaignBody(agent(api, 60), listId, "00:00", "23:59", 1, 1, 1)).path("id").asText();
+        api.post("/v1/campaigns/" + id + "/start", null);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/v1/campaigns/" + id).json().path("waiting_reason").asText()).isEqualTo("insufficient_credits"));
+        assertThat(api.get("/v1/calls?campaign_id=" + id).json().path("data")).isEmpty();
+
+        buyCredits(api, 1_000);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(api.get("/v1/campaigns/" + id).json().path("status").asText()).isEqualTo("completed"));
+        assertThat(api.get("/v1/calls?campaign_id=" + id).json().path("data")).hasSize(1);
+        // the reservation is settled once the call's end reaches the credits
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/v1/credits/balance").json().path("reserved").asLong()).isZero());
+    }
+
     private static void assertConflict(ApiClient.Response response, String code) {
         assertThat(response.status()).as(response.toString()).isEqualTo(409);
         assertThat(response.json().path("code").asText()).isEqualTo(code);

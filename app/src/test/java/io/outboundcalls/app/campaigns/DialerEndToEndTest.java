@@ -155,4 +155,38 @@ class DialerEndToEndTest extends ApiTest {
             assertThat(api.get("/v1/contacts/" + busy).json().path("status").asText()).isEqualTo("unreachable");
         });
     }
+
+    @Test
+    void anAccountNeverHasMoreCallsInFlightThanItsLimitAcrossCampaigns() {
+        ApiClient.Response created = admin().post("/admin/accounts",
+                Map.of("name", "Capped", "tier", "enterprise", "limits", Map.of("concurrent_calls", 4)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        ApiClient api = new ApiClient(baseUrl(), created.json().path("api_key").path("secret").asText());
+        buyCredits(api, 100_000);
+        String agentId = agent(api, 600);
+        List<String> campaigns = new ArrayList<>();
+        for (int c = 0; c < 2; c++) {
+            String listId = list(api);
+            for (int i = 0; i < 6; i++) {
+                contact(api, listId, "+44 20 75" + c + i + " 0006", "Long" + i, null);
+            }
+            campaigns.add(create(api, campaignBody(agentId, listId, "00:00", "23:59", 3, 1, 1)).path("id").asText());
+        }
+        campaigns.forEach(id -> api.post("/v1/campaigns/" + id + "/start", null));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String id : campaigns) {
+                assertThat(api.get("/v1/campaigns/" + id).json().path("status").asText()).isEqualTo("completed");
+            }
+        });
+
+        List<CampaignFixtures.CallEvent> all = new ArrayList<>();
+        for (String id : campaigns) {
+            var events = callEvents(id);
+            assertThat(events.stream().filter(e -> e.type().equals("CallPlacedEvent"))).hasSize(6);
+            assertThat(maxInFlight(events)).isLessThanOrEqualTo(3);
+            all.addAll(events);
+        }
+        all.sort(java.util.Comparator.comparingLong(CampaignFixtures.CallEvent::globalIndex));
+        assertThat(maxInFlight(all)).isBetween(2, 4);
+    }
 }

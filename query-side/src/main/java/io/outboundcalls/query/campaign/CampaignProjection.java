@@ -127,7 +127,7 @@ class CampaignProjection {
     }
 
     private void update(String assignments, String campaignId, long sequence, Instant at, Object... values) {
-        List<Object> args = new ArrayList<>(List.of(values));
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(values));
         args.add(ts(at));
         args.add(sequence);
         args.add(campaignId);
