@@ -189,4 +189,17 @@ class DialerEndToEndTest extends ApiTest {
         all.sort(java.util.Comparator.comparingLong(CampaignFixtures.CallEvent::globalIndex));
         assertThat(maxInFlight(all)).isBetween(2, 4);
     }
+
+    @Autowired
+    private org.axonframework.commandhandling.gateway.CommandGateway commands;
+
+    @Test
+    void theSameAttemptCanNeverBePlacedTwice() {
+        String callId = io.outboundcalls.command.common.Ids.derivedId("call", "camp_x:contact_y:1");
+        var place = new io.outboundcalls.command.call.PlaceCallCommand(callId, "acct_x", "camp_x", "contact_y", "agent_z",
+                "+442079460010", null, 1, 3, List.of("busy"), 10, Instant.now());
+        commands.sendAndWait(place);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> commands.sendAndWait(place)).isInstanceOf(RuntimeException.class);
+        assertThat(callEvents("camp_x").stream().filter(e -> e.type().equals("CallPlacedEvent"))).hasSize(1);
+    }
 }
