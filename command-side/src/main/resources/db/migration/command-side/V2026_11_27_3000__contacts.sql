@@ -23,6 +23,9 @@ create table contacts.imports (
     list_id         varchar(40),
     default_country varchar(2)  not null,
     on_duplicate    varchar(10) not null,
+    source          varchar(10) not null,
+    -- records of the file consumed so far (blank lines included): where a resumed job starts
+    records_done    integer     not null default 0,
     total_rows      integer     not null default 0,
     processed_rows  integer     not null default 0,
     created         integer     not null default 0,

@@ -33,26 +33,20 @@ class PhoneNumberClaims {
         }
     }
 
-    /** Claims many numbers at once; false when any was taken meanwhile (the caller's transaction must roll back). */
+    /** Claims many numbers in one statement; false when any was taken meanwhile (the caller's transaction must roll back). */
     boolean claimAll(String accountId, Map<String, String> contactIdByPhone) {
-        List<Object[]> rows = contactIdByPhone.entrySet().stream()
-                .map(e -> new Object[]{accountId, e.getKey(), e.getValue()}).toList();
-        int[][] counts = jdbc.batchUpdate("""
-                insert into contacts.phone_numbers (account_id, phone_number, contact_id) values (?, ?, ?)
-                on conflict (account_id, phone_number) do nothing""", rows, 1000,
-                (ps, row) -> {
-                    ps.setString(1, (String) row[0]);
-                    ps.setString(2, (String) row[1]);
-                    ps.setString(3, (String) row[2]);
-                });
-        for (int[] batch : counts) {
-            for (int count : batch) {
-                if (count == 0) {
-                    return false;
-                }
-            }
+        if (contactIdByPhone.isEmpty()) {
+            return true;
         }
-        return true;
+        String[] phones = contactIdByPhone.keySet().toArray(String[]::new);
+        String[] contactIds = contactIdByPhone.values().toArray(String[]::new);
+        Integer inserted = jdbc.queryForObject("""
+                with claimed as (
+                    insert into contacts.phone_numbers (account_id, phone_number, contact_id)
+                    select ?, p, c from unnest(?::varchar[], ?::varchar[]) as t(p, c)
+                    on conflict (account_id, phone_number) do nothing returning 1)
+                select count(*) from claimed""", Integer.class, accountId, phones, contactIds);
+        return inserted != null && inserted == phones.length;
     }
 
     void release(String contactId) {

@@ -51,9 +51,14 @@ class ContactProjection {
                   where m.contact_id = c.id order by m.list_id) as list_ids,
             c.created_at, c.updated_at""";
     private static final String SELECT = "select " + COLUMNS + " from query.contacts c";
-    /** A list's contacts driven by the membership index, so each page is a range scan of that list only. */
-    private static final String SELECT_IN_LIST = "select * from (select m.contact_id as id, " + COLUMNS.replace("c.id, ", "")
-            + " from query.contact_list_members m join query.contacts c on c.id = m.contact_id where m.list_id = ?) x";
+    /**
+     * A list's contacts driven by the membership index: the LATERAL (kept apart by OFFSET 0) makes
+     * each page a range scan of the list's members plus one key lookup per contact, whatever other
+     * lists hold (a merge join over all contacts was 50 times slower on a 100,000-contact list).
+     */
+    private static final String SELECT_IN_LIST = "select * from (select m.contact_id as id, c.* from query.contact_list_members m"
+            + " cross join lateral (select " + COLUMNS.replace("c.id, ", "")
+            + " from query.contacts c where c.id = m.contact_id offset 0) c where m.list_id = ?) x";
     private static final RowMapper<ContactView> MAPPER = (rs, i) -> new ContactView(rs.getString("id"),
             rs.getString("account_id"), rs.getString("phone_number"), rs.getString("raw_phone_number"),
             rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
@@ -69,27 +74,26 @@ class ContactProjection {
             rs.getString(2), rs.getString(3), rs.getLong(4), rs.getTimestamp(5).toInstant());
 
     private final JdbcTemplate jdbc;
+    private final BatchedInserts writes;
 
     ContactProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedInserts(jdbc);
     }
 
     @EventHandler
     void on(ContactCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         ContactDetails d = event.details();
         ResolvedTimezone tz = event.timezone();
-        jdbc.update("""
-                insert into query.contacts (id, account_id, phone_number, raw_phone_number, first_name, last_name, email,
-                    metadata, timezone, timezone_candidates, timezone_source, do_not_call, status, created_at, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, 'new', ?, ?, ?) on conflict (id) do nothing""",
-                event.contactId(), event.accountId(), d.phoneNumber(), d.rawPhoneNumber(), d.firstName(), d.lastName(),
-                d.email(), Json.write(d.metadata() == null ? Map.of() : d.metadata()), tz.timezone(),
-                Json.write(tz.candidates()), tz.source(), event.doNotCall(),
-                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence);
+        writes.insertContact(new Object[]{event.contactId(), event.accountId(), d.phoneNumber(), d.rawPhoneNumber(),
+                d.firstName(), d.lastName(), d.email(), Json.write(d.metadata() == null ? Map.of() : d.metadata()),
+                tz.timezone(), Json.write(tz.candidates()), tz.source(), event.doNotCall(),
+                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence});
     }
 
     @EventHandler
     void on(ContactUpdatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        writes.flush();
         ContactDetails d = event.details();
         ResolvedTimezone tz = event.timezone();
         jdbc.update("""
@@ -103,12 +107,14 @@ class ContactProjection {
 
     @EventHandler
     void on(ContactStatusChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        writes.flush();
         jdbc.update("update query.contacts set status = ?, updated_at = ?, version = ? where id = ? and version < ?",
                 status(event.status()), java.sql.Timestamp.from(at), sequence, event.contactId(), sequence);
     }
 
     @EventHandler
     void on(ContactOptedOutEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        writes.flush();
         jdbc.update("""
                 update query.contacts set status = 'opted_out', do_not_call = true, updated_at = ?, version = ?
                 where id = ? and version < ?""", java.sql.Timestamp.from(at), sequence, event.contactId(), sequence);
@@ -116,36 +122,40 @@ class ContactProjection {
 
     @EventHandler
     void on(ContactAddedToListEvent event) {
-        jdbc.update("insert into query.contact_list_members (list_id, contact_id) values (?, ?) on conflict do nothing",
-                event.listId(), event.contactId());
+        writes.insertMember(new Object[]{event.listId(), event.contactId()});
     }
 
     @EventHandler
     void on(ContactRemovedFromListEvent event) {
+        writes.flush();
         jdbc.update("delete from query.contact_list_members where list_id = ? and contact_id = ?",
                 event.listId(), event.contactId());
     }
 
     @EventHandler
     void on(ContactDeletedEvent event) {
+        writes.flush();
         jdbc.update("delete from query.contact_list_members where contact_id = ?", event.contactId());
         jdbc.update("delete from query.contacts where id = ?", event.contactId());
     }
 
     @EventHandler
     void on(ContactListCreatedEvent event, @Timestamp Instant at) {
+        writes.flush();
         jdbc.update("insert into query.contact_lists (id, account_id, name, created_at) values (?, ?, ?, ?) on conflict (id) do nothing",
                 event.listId(), event.accountId(), event.name(), java.sql.Timestamp.from(at));
     }
 
     @EventHandler
     void on(ContactListDeletedEvent event) {
+        writes.flush();
         jdbc.update("delete from query.contact_lists where id = ?", event.listId());
         jdbc.update("delete from query.contact_list_members where list_id = ?", event.listId());
     }
 
     @ResetHandler
     void reset() {
+        writes.flush();
         jdbc.update("truncate query.contacts, query.contact_lists, query.contact_list_members");
     }
 
