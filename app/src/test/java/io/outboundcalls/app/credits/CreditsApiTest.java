@@ -14,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -198,7 +200,7 @@ class CreditsApiTest extends ApiTest {
         assertThat(byDay.path("total_calls").asLong()).isEqualTo(3);
         assertThat(byDay.path("total_billed_seconds").asLong()).isEqualTo(66 + 126);
         assertThat(byDay.path("data")).hasSize(1);
-        assertThat(byDay.path("data").get(0).path("date").asText()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        assertThat(byDay.path("data").get(0).path("date").asText()).isEqualTo(LocalDate.now(ZoneOffset.UTC).toString());
 
         JsonNode byCampaign = account.api().get("/v1/credits/usage?group_by=campaign").json().path("data");
         assertThat(byCampaign).hasSize(2);

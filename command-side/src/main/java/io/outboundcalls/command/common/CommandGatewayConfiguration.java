@@ -1,18 +1,14 @@
 package io.outboundcalls.command.common;
 
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.ExponentialBackOffIntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
-import org.axonframework.common.lock.LockAcquisitionFailedException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -20,9 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * The command gateway, retrying commands that lost a race for an aggregate. Axon locks an aggregate
  * only within one JVM; when two nodes append to the same aggregate, the event store's unique
  * (aggregate, sequence) key refuses the second with a {@link ConcurrencyException} (or an
- * {@link AggregateStreamCreationException} when both created it). Retrying reloads the aggregate
+ * {@code AggregateStreamCreationException} when both created it). Retrying reloads the aggregate
  * and re-checks its rules on the winner's state. Every other failure, a refused command above all,
- * is answered at once.
+ * is answered at once ({@link ConflictRetryScheduler}).
  */
 @Configuration(proxyBeanMethods = false)
 class CommandGatewayConfiguration {
@@ -36,7 +32,7 @@ class CommandGatewayConfiguration {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(retryScheduler()).build();
     }
 
-    private static RetryScheduler retryScheduler() {
+    static RetryScheduler retryScheduler() {
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "command-retry");
             thread.setDaemon(true);
@@ -48,24 +44,5 @@ class CommandGatewayConfiguration {
                 .backoffFactor(FIRST_RETRY_MILLIS)
                 .build();
         return new ConflictRetryScheduler(backOff);
-    }
-
-    private record ConflictRetryScheduler(RetryScheduler delegate) implements RetryScheduler {
-
-        @Override
-        public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
-                                     List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
-            return isLostRace(lastFailure) && delegate.scheduleRetry(commandMessage, lastFailure, failures, commandDispatch);
-        }
-
-        private static boolean isLostRace(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause()) {
-                if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
-                        || t instanceof LockAcquisitionFailedException) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.outboundcalls.command.credits;
 
+import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.events.credits.CreditBalanceLowEvent;
 import io.outboundcalls.events.credits.CreditsAdjustedEvent;
 import io.outboundcalls.events.credits.CreditsDebitedEvent;
@@ -61,7 +62,7 @@ class CreditAccountTest {
     void cannotPurchaseANonPositiveAmount() {
         fixture.given(purchased(100, 100))
                 .when(new PurchaseCreditsCommand(CREDITS, ACCOUNT, "txn_x", 0))
-                .expectException(io.outboundcalls.command.common.CommandRejectedException.class)
+                .expectException(CommandRejectedException.class)
                 .expectNoEvents();
     }
 
@@ -69,7 +70,7 @@ class CreditAccountTest {
     void cannotActOnAnotherAccountsCredits() {
         fixture.givenNoPriorActivity()
                 .when(new PurchaseCreditsCommand(CREDITS, "acct_other", "txn_x", 10))
-                .expectException(io.outboundcalls.command.common.CommandRejectedException.class);
+                .expectException(CommandRejectedException.class);
     }
 
     @Test
@@ -144,7 +145,7 @@ class CreditAccountTest {
         fixture.given(purchased(100, 100))
                 .when(debit("nope", 30))
                 .expectNoEvents()
-                .expectException(io.outboundcalls.command.common.CommandRejectedException.class)
+                .expectException(CommandRejectedException.class)
                 .expectExceptionMessage("No open reservation 'nope'");
     }
 
@@ -209,7 +210,7 @@ class CreditAccountTest {
     void negativeThresholdIsRejected() {
         fixture.given(purchased(100, 100))
                 .when(new ChangeLowBalanceThresholdCommand(CREDITS, ACCOUNT, -1))
-                .expectException(io.outboundcalls.command.common.CommandRejectedException.class);
+                .expectException(CommandRejectedException.class);
     }
 
     @Test

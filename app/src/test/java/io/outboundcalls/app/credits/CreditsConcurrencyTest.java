@@ -1,0 +1,112 @@
+package io.outboundcalls.app.credits;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.outboundcalls.app.support.ApiClient;
+import io.outboundcalls.app.support.ApiTest;
+import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.command.credits.CreditAccountIds;
+import io.outboundcalls.command.credits.InsufficientCreditsException;
+import io.outboundcalls.command.credits.PurchaseCreditsCommand;
+import io.outboundcalls.command.credits.ReserveCreditsCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** {@code available} never goes below zero, however many reservations race for the same credits. */
+class CreditsConcurrencyTest extends ApiTest {
+
+    private static final int THREADS = 16;
+
+    @Autowired
+    CommandGateway commands;
+
+    private record Account(String id, ApiClient api) {
+    }
+
+    private Account account() {
+        ApiClient.Response created = admin().post("/admin/accounts", Map.of("name", "Race", "tier", "enterprise"));
+        assertThat(created.status()).isEqualTo(201);
+        return new Account(created.json().path("id").asText(),
+                new ApiClient(baseUrl(), created.json().path("api_key").path("secret").asText()));
+    }
+
+    /** Fires all commands at once from {@value #THREADS} threads; returns what each one ended with. */
+    private List<Object> race(int count, IntFunction<Object> command) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> results = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Object message = command.apply(i);
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        commands.sendAndWait(message);
+                        return "ok";
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }));
+            }
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> result : results) {
+                outcomes.add(result.get(60, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void parallelReservationsNeverOverspend() throws Exception {
+        Account account = account();
+        assertThat(account.api().post("/v1/credits/purchase", Map.of("amount", 100)).status()).isEqualTo(201);
+        String creditAccountId = CreditAccountIds.of(account.id());
+
+        List<Object> outcomes = race(60, i -> new ReserveCreditsCommand(creditAccountId, account.id(), "res_" + i, 7,
+                "camp_race", "call_" + i));
+
+        long succeeded = outcomes.stream().filter("ok"::equals).count();
+        assertThat(outcomes).filteredOn(o -> !"ok".equals(o)).allSatisfy(o ->
+                assertThat(o).isInstanceOf(InsufficientCreditsException.class));
+        assertThat(succeeded).as("100 credits cover exactly 14 holds of 7").isEqualTo(14);
+
+        // the balance read model is eventually consistent: wait for the projection, never for a fixed time
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                account.api().get("/v1/credits/balance").json().path("reserved").asLong() == 98);
+        JsonNode balance = account.api().get("/v1/credits/balance").json();
+        assertThat(balance.path("balance").asLong()).isEqualTo(100);
+        assertThat(balance.path("available").asLong()).isEqualTo(2);
+        assertThat(account.api().get("/v1/credits/audit").json().path("consistent").asBoolean()).isTrue();
+    }
+
+    @Test
+    void parallelFirstCommandsAllLandOnOneNewAccount() throws Exception {
+        Account account = account();
+        String creditAccountId = CreditAccountIds.of(account.id());
+
+        List<Object> outcomes = race(30, i -> new PurchaseCreditsCommand(creditAccountId, account.id(),
+                Ids.newId("txn"), 10));
+
+        assertThat(outcomes).containsOnly("ok");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                account.api().get("/v1/credits/balance").json().path("balance").asLong() == 300);
+        assertThat(account.api().get("/v1/credits/transactions?limit=100").json().path("data")).hasSize(30);
+    }
+}
