@@ -76,8 +76,9 @@ class CallingWindowApiTest extends ApiTest {
         await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
                 assertThat(api.get("/v1/campaigns/" + id).json().path("status").asText()).isEqualTo("completed"));
 
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(calls(api, id))
+                .hasSize(3).allMatch(call -> call.path("status").asText().equals("completed")));
         List<JsonNode> calls = calls(api, id);
-        assertThat(calls).hasSize(3);
         for (JsonNode call : calls) {
             ZonedDateTime queued = Instant.parse(call.path("queued_at").asText()).atZone(LONDON);
             assertThat(queued.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);

@@ -152,6 +152,8 @@ class CampaignApiTest extends ApiTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("/v1/campaigns/" + id).json().path("status").asText()).isEqualTo("completed"));
 
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/v1/calls?campaign_id=" + id + "&outcome=completed").json().path("data")).hasSize(1));
         JsonNode calls = api.get("/v1/calls?campaign_id=" + id).json().path("data");
         assertThat(calls).hasSize(2);
         JsonNode completed = api.get("/v1/calls?campaign_id=" + id + "&outcome=completed").json().path("data").get(0);
@@ -214,7 +216,8 @@ class CampaignApiTest extends ApiTest {
         buyCredits(api, 1_000);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(api.get("/v1/campaigns/" + id).json().path("status").asText()).isEqualTo("completed"));
-        assertThat(api.get("/v1/calls?campaign_id=" + id).json().path("data")).hasSize(1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(api.get("/v1/calls?campaign_id=" + id).json().path("data")).hasSize(1));
         // the reservation is settled once the call's end reaches the credits
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(api.get("/v1/credits/balance").json().path("reserved").asLong()).isZero());
