@@ -1,0 +1,132 @@
+package io.outboundcalls.app.calls;
+
+import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiList;
+import io.outboundcalls.app.web.ListParams;
+import io.outboundcalls.command.account.AccountRegistry.Principal;
+import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.command.telephony.CallGateway;
+import io.outboundcalls.events.call.CallOutcome;
+import io.outboundcalls.events.call.TranscriptTurn;
+import io.outboundcalls.query.call.CallView;
+import io.outboundcalls.query.call.FindCallQuery;
+import io.outboundcalls.query.call.FindTranscriptQuery;
+import io.outboundcalls.query.call.ListCallsQuery;
+import io.outboundcalls.query.call.TranscriptView;
+import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.PageResponseType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/calls}: calls are created by the dialer only; clients read them, their recording and transcript. */
+@RestController
+@RequestMapping("/v1/calls")
+class CallController {
+
+    private static final Set<String> STATUSES = Set.of("queued", "ringing", "in_progress", "completed", "failed",
+            "no_answer", "busy", "canceled");
+    private static final Set<String> OUTCOMES = Arrays.stream(CallOutcome.values()).map(CallOutcome::apiName)
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+    static final MediaType AUDIO_WAV = MediaType.parseMediaType("audio/wav");
+
+    private final QueryGateway queries;
+    private final CallGateway telephony;
+
+    CallController(QueryGateway queries, CallGateway telephony) {
+        this.queries = queries;
+        this.telephony = telephony;
+    }
+
+    @GetMapping
+    ApiList<CallResponse> list(Principal principal, HttpServletRequest request) {
+        ListParams params = ListParams.of(request, "campaign_id", "contact_id", "agent_id", "status", "outcome");
+        var page = params.page("call");
+        ListCallsQuery query = new ListCallsQuery(principal.accountId(), params.string("campaign_id", 100),
+                params.string("contact_id", 100), params.string("agent_id", 100), params.enumValue("status", STATUSES),
+                params.enumValue("outcome", OUTCOMES), page);
+        params.throwIfInvalid();
+        Page<CallView> result = queries.query(query, PageResponseType.pageOf(CallView.class)).join();
+        return ApiList.of(result, CallResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    CallResponse get(Principal principal, @PathVariable String id) {
+        return CallResponse.of(find(principal, id));
+    }
+
+    /** The WAV; Spring answers a {@code Range} request for a Resource body with 206 and the asked bytes. */
+    @GetMapping("/{id}/recording")
+    ResponseEntity<Resource> recording(Principal principal, @PathVariable String id) {
+        CallView call = find(principal, id);
+        byte[] wav = Optional.ofNullable(call.recordingRef()).flatMap(telephony::fetchRecording)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no_recording", "id", "Call '" + id + "' has no recording"));
+        return ResponseEntity.ok().contentType(AUDIO_WAV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + id + ".wav\"")
+                .header(HttpHeaders.ACCEPT_RANGES, "bytes")
+                .body(new ByteArrayResource(wav));
+    }
+
+    /** JSON turns by default; plain text when the client asks for text/plain (and not JSON). */
+    @GetMapping("/{id}/transcript")
+    ResponseEntity<?> transcript(Principal principal, @PathVariable String id,
+                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        find(principal, id);
+        List<TranscriptTurn> turns = queries.query(new FindTranscriptQuery(principal.accountId(), id),
+                ResponseTypes.optionalInstanceOf(TranscriptView.class)).join().map(TranscriptView::turns).orElse(List.of());
+        String text = turns.stream().map(turn -> turn.role() + ": " + turn.text()).collect(Collectors.joining("\n"));
+        if (wantsText(accept)) {
+            return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                    .body(text.isEmpty() ? "" : text + "\n");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new TranscriptResponse(id, "transcript",
+                turns.stream().map(t -> new TranscriptResponse.Turn(t.role(), t.text(), t.startMs(), t.endMs())).toList(), text));
+    }
+
+    record TranscriptResponse(String callId, String object, List<Turn> turns, String text) {
+        record Turn(String role, String text, long startMs, long endMs) {
+        }
+    }
+
+    private static boolean wantsText(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        List<MediaType> types = MediaType.parseMediaTypes(accept);
+        MediaType.sortBySpecificityAndQuality(types);
+        for (MediaType type : types) {
+            if (type.isCompatibleWith(MediaType.APPLICATION_JSON) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatibleWith(MediaType.TEXT_PLAIN) && !type.isWildcardType()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private CallView find(Principal principal, String id) {
+        if (!Ids.hasPrefix(id, "call")) {
+            throw ApiException.notFound("call", id);
+        }
+        return queries.query(new FindCallQuery(principal.accountId(), id), ResponseTypes.optionalInstanceOf(CallView.class))
+                .join().orElseThrow(() -> ApiException.notFound("call", id));
+    }
+}

@@ -1,0 +1,131 @@
+package io.outboundcalls.app.campaigns;
+
+import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiList;
+import io.outboundcalls.app.web.JsonBodies;
+import io.outboundcalls.app.web.ListParams;
+import io.outboundcalls.app.web.ReadYourWrites;
+import io.outboundcalls.command.account.AccountRegistry.Principal;
+import io.outboundcalls.command.campaign.CancelCampaignCommand;
+import io.outboundcalls.command.campaign.CreateCampaignCommand;
+import io.outboundcalls.command.campaign.PauseCampaignCommand;
+import io.outboundcalls.command.campaign.ResumeCampaignCommand;
+import io.outboundcalls.command.campaign.StartCampaignCommand;
+import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.events.campaign.CampaignSettings;
+import io.outboundcalls.query.campaign.CampaignView;
+import io.outboundcalls.query.campaign.FindCampaignQuery;
+import io.outboundcalls.query.campaign.ListCampaignsQuery;
+import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.PageResponseType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.Set;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1/campaigns}: commands go to the Campaign aggregate, reads come from the campaigns projection. */
+@RestController
+@RequestMapping("/v1/campaigns")
+class CampaignController {
+
+    static final String PROJECTION = "campaigns";
+    private static final Set<String> STATUSES = Set.of("draft", "running", "paused", "completed", "cancelled");
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ReadYourWrites readYourWrites;
+    private final JsonBodies bodies;
+
+    CampaignController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites, JsonBodies bodies) {
+        this.commands = commands;
+        this.queries = queries;
+        this.readYourWrites = readYourWrites;
+        this.bodies = bodies;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    CampaignResponse create(Principal principal, HttpServletRequest request) {
+        CampaignSettings settings = CampaignRequests.create(bodies.read(request));
+        if (!Ids.hasPrefix(settings.agentId(), "agent")) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "resource_missing", "agent_id", "No such agent: '" + settings.agentId() + "'");
+        }
+        if (!Ids.hasPrefix(settings.contactListId(), "list")) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "resource_missing", "contact_list_id",
+                    "No such contact list: '" + settings.contactListId() + "'");
+        }
+        String campaignId = Ids.newId("camp");
+        commands.sendAndWait(new CreateCampaignCommand(campaignId, principal.accountId(), settings));
+        return read(principal, campaignId);
+    }
+
+    @GetMapping
+    ApiList<CampaignResponse> list(Principal principal, HttpServletRequest request) {
+        ListParams params = ListParams.of(request, "status", "agent_id");
+        var page = params.page("camp");
+        String status = params.enumValue("status", STATUSES);
+        String agentId = params.string("agent_id", 100);
+        params.throwIfInvalid();
+        Page<CampaignView> result = queries.query(new ListCampaignsQuery(principal.accountId(), status, agentId, page),
+                PageResponseType.pageOf(CampaignView.class)).join();
+        return ApiList.of(result, CampaignResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    CampaignResponse get(Principal principal, @PathVariable String id) {
+        return CampaignResponse.of(find(principal, id).orElseThrow(() -> ApiException.notFound("campaign", id)));
+    }
+
+    @PostMapping("/{id}/start")
+    CampaignResponse start(Principal principal, @PathVariable String id) {
+        requireCampaignId(id);
+        commands.sendAndWait(new StartCampaignCommand(id, principal.accountId()));
+        return read(principal, id);
+    }
+
+    @PostMapping("/{id}/pause")
+    CampaignResponse pause(Principal principal, @PathVariable String id) {
+        requireCampaignId(id);
+        commands.sendAndWait(new PauseCampaignCommand(id, principal.accountId()));
+        return read(principal, id);
+    }
+
+    @PostMapping("/{id}/resume")
+    CampaignResponse resume(Principal principal, @PathVariable String id) {
+        requireCampaignId(id);
+        commands.sendAndWait(new ResumeCampaignCommand(id, principal.accountId()));
+        return read(principal, id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    CampaignResponse cancel(Principal principal, @PathVariable String id) {
+        requireCampaignId(id);
+        commands.sendAndWait(new CancelCampaignCommand(id, principal.accountId()));
+        return read(principal, id);
+    }
+
+    private CampaignResponse read(Principal principal, String id) {
+        readYourWrites.await(PROJECTION, id);
+        return get(principal, id);
+    }
+
+    private Optional<CampaignView> find(Principal principal, String id) {
+        return queries.query(new FindCampaignQuery(principal.accountId(), id),
+                ResponseTypes.optionalInstanceOf(CampaignView.class)).join();
+    }
+
+    private static void requireCampaignId(String id) {
+        if (!Ids.hasPrefix(id, "camp")) {
+            throw ApiException.notFound("campaign", id);
+        }
+    }
+}

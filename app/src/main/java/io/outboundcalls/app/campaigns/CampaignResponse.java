@@ -1,0 +1,51 @@
+package io.outboundcalls.app.campaigns;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.outboundcalls.events.call.CallOutcome;
+import io.outboundcalls.events.campaign.CampaignSchedule;
+import io.outboundcalls.events.campaign.CampaignSettings;
+import io.outboundcalls.query.campaign.CampaignStats;
+import io.outboundcalls.query.campaign.CampaignView;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The campaign object as clients see it. */
+@JsonPropertyOrder({"id", "object"})
+record CampaignResponse(String id, String object, String name, String agentId, String contactListId, Schedule schedule,
+                        RetryRules retryRules, int concurrentCalls, String fromNumber, String status,
+                        String waitingReason, Instant nextDialAt, Stats stats, Instant startedAt, Instant completedAt,
+                        Instant createdAt, Instant updatedAt) {
+
+    record CallingHours(String start, String end) {
+    }
+
+    record Schedule(String startDate, String endDate, CallingHours callingHours, String timezone, List<String> days) {
+    }
+
+    record RetryRules(int maxAttempts, int delayMinutes, List<String> retryOn) {
+    }
+
+    record Stats(int totalContacts, int pending, int inProgress, int completed, int attempts,
+                 Map<String, Integer> outcomes, long creditsSpent) {
+    }
+
+    static CampaignResponse of(CampaignView view) {
+        CampaignSettings s = view.settings();
+        CampaignSchedule sc = s.schedule();
+        CampaignStats st = view.stats();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        for (CallOutcome outcome : CallOutcome.values()) {
+            outcomes.put(outcome.apiName(), st.outcomes().getOrDefault(outcome.apiName(), 0));
+        }
+        return new CampaignResponse(view.id(), "campaign", s.name(), s.agentId(), s.contactListId(),
+                new Schedule(sc.startDate(), sc.endDate(), new CallingHours(sc.callingHoursStart(), sc.callingHoursEnd()),
+                        sc.timezone(), sc.days()),
+                new RetryRules(s.retryRules().maxAttempts(), s.retryRules().delayMinutes(), s.retryRules().retryOn()),
+                s.concurrentCalls(), s.fromNumber(), view.status(), view.waitingReason(), view.nextDialAt(),
+                new Stats(st.totalContacts(), st.pending(), st.inProgress(), st.completed(), st.attempts(), outcomes,
+                        st.creditsSpent()),
+                view.startedAt(), view.completedAt(), view.createdAt(), view.updatedAt());
+    }
+}

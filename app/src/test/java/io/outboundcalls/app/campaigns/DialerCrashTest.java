@@ -1,0 +1,93 @@
+package io.outboundcalls.app.campaigns;
+
+import static io.outboundcalls.app.campaigns.CampaignFixtures.agent;
+import static io.outboundcalls.app.campaigns.CampaignFixtures.buyCredits;
+import static io.outboundcalls.app.campaigns.CampaignFixtures.callEvents;
+import static io.outboundcalls.app.campaigns.CampaignFixtures.campaignBody;
+import static io.outboundcalls.app.campaigns.CampaignFixtures.contact;
+import static io.outboundcalls.app.campaigns.CampaignFixtures.countOf;
+import static io.outboundcalls.app.campaigns.CampaignFixtures.create;
+import static io.outboundcalls.app.campaigns.CampaignFixtures.list;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.outboundcalls.app.OutboundCallsApplication;
+import io.outboundcalls.app.support.ApiClient;
+import io.outboundcalls.app.support.TestDatabase;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The service stops mid-campaign, with calls on the line and simulations lost with it, and a
+ * new instance starts on the same database: it re-drives the orphaned attempts with the same
+ * ids, places no attempt twice, and the campaign completes once.
+ */
+class DialerCrashTest {
+
+    private static final String ADMIN = "crash-admin-token";
+
+    @Test
+    void aRestartMidCampaignPlacesNoAttemptTwiceAndCompletes() {
+        ConfigurableApplicationContext first = start();
+        ApiClient admin = new ApiClient(baseUrl(first), ADMIN);
+        ApiClient.Response account = admin.post("/admin/accounts", Map.of("name", "Crash", "tier", "enterprise"));
+        String key = account.json().path("api_key").path("secret").asText();
+        ApiClient api = new ApiClient(baseUrl(first), key);
+        buyCredits(api, 100_000);
+        String listId = list(api);
+        for (int i = 0; i < 6; i++) {
+            contact(api, listId, "+44 20 76" + i + "0 0006", "Long" + i, null); // an hour each: 3.6 s here
+        }
+        String id = create(api, campaignBody(agent(api, 3600), listId, "00:00", "23:59", 3, 1, 1)).path("id").asText();
+        api.post("/v1/campaigns/" + id + "/start", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> placed(id) == 3);
+        first.close(); // the three calls in flight lose their simulation
+
+        ConfigurableApplicationContext second = start();
+        try {
+            ApiClient again = new ApiClient(baseUrl(second), key);
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+                    assertThat(again.get("/v1/campaigns/" + id).json().path("status").asText()).isEqualTo("completed"));
+            var events = callEvents(id);
+            Set<String> callIds = new HashSet<>();
+            Map<String, Integer> attemptsPerContact = new HashMap<>();
+            events.stream().filter(e -> e.type().equals("CallPlacedEvent")).forEach(e -> {
+                assertThat(callIds.add(e.callId())).isTrue();
+                attemptsPerContact.merge((String) e.payload().get("contactId"), 1, Integer::sum);
+            });
+            assertThat(callIds).hasSize(6);
+            assertThat(attemptsPerContact.values()).containsOnly(1);
+            assertThat(events.stream().filter(e -> e.type().equals("CallCompletedEvent"))).hasSize(6);
+            assertThat(countOf(id, "io.outboundcalls.events.campaign.CampaignCompletedEvent")).isEqualTo(1);
+        } finally {
+            second.close();
+        }
+    }
+
+    private static long placed(String campaignId) {
+        return callEvents(campaignId).stream().filter(e -> e.type().equals("CallPlacedEvent")).count();
+    }
+
+    private static ConfigurableApplicationContext start() {
+        TestDatabase.Connection db = TestDatabase.get();
+        return new SpringApplicationBuilder(OutboundCallsApplication.class).properties(
+                "server.port=0",
+                "spring.datasource.url=" + db.url(),
+                "spring.datasource.username=" + db.username(),
+                "spring.datasource.password=" + db.password(),
+                "outboundcalls.admin-token=" + ADMIN,
+                "outboundcalls.dev-account=false",
+                "outboundcalls.data-dir=target/test-data-crash",
+                "outboundcalls.read-your-writes=10s").run();
+    }
+
+    private static String baseUrl(ConfigurableApplicationContext context) {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+}

@@ -1,0 +1,124 @@
+package io.outboundcalls.command.call;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.outboundcalls.command.credits.CreditPricing;
+import io.outboundcalls.events.call.CallCompletedEvent;
+import io.outboundcalls.events.call.CallFailedEvent;
+import io.outboundcalls.events.call.CallOutcome;
+import io.outboundcalls.events.call.CallPlacedEvent;
+import io.outboundcalls.events.call.CallRingingEvent;
+import io.outboundcalls.events.call.CallStartedEvent;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One attempt to reach one contact. Provider reports arrive as commands, possibly twice or late
+ * (a provider retries its callbacks, a recovered simulation replays its script): each report
+ * only moves the call forward, never back, and a finished call ignores them.
+ */
+@Aggregate
+class Call {
+
+    enum Status { QUEUED, RINGING, IN_PROGRESS, ENDED }
+
+    /** Outcomes of a call that never connected: they end as CallFailedEvent. */
+    private static final Set<CallOutcome> NOT_CONNECTED = EnumSet.of(CallOutcome.BUSY, CallOutcome.NO_ANSWER, CallOutcome.FAILED);
+
+    @AggregateIdentifier
+    private String callId;
+    private String accountId;
+    private String campaignId;
+    private String contactId;
+    private String agentId;
+    private int attempt;
+    private int maxAttempts;
+    private List<String> retryOn;
+    private Status status;
+    private String answeredBy;
+
+    protected Call() {
+    }
+
+    @CommandHandler
+    Call(PlaceCallCommand c) {
+        apply(new CallPlacedEvent(c.callId(), c.accountId(), c.campaignId(), c.contactId(), c.agentId(), c.to(), c.from(),
+                c.attempt(), c.maxAttempts(), List.copyOf(c.retryOn()), c.reservedCredits(), c.queuedAt()));
+    }
+
+    @CommandHandler
+    void handle(ReportCallRingingCommand command) {
+        if (status == Status.QUEUED) {
+            apply(new CallRingingEvent(callId, accountId, campaignId, command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReportCallAnsweredCommand command) {
+        if (status == Status.QUEUED || status == Status.RINGING) {
+            apply(new CallStartedEvent(callId, accountId, campaignId, contactId, command.answeredBy(), command.at()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ReportCallEndedCommand c, CreditPricing pricing) {
+        if (status == Status.ENDED) {
+            return;
+        }
+        boolean retryable = earnsAnotherAttempt(c.outcome());
+        if (status != Status.IN_PROGRESS) {
+            CallOutcome outcome = NOT_CONNECTED.contains(c.outcome()) ? c.outcome() : CallOutcome.FAILED;
+            apply(new CallFailedEvent(callId, accountId, campaignId, contactId, agentId, attempt, outcome, c.endReason(),
+                    earnsAnotherAttempt(outcome), c.at()));
+            return;
+        }
+        long billed = pricing.billedSeconds(c.durationSeconds());
+        apply(new CallCompletedEvent(callId, accountId, campaignId, contactId, agentId, attempt, c.outcome(), answeredBy,
+                c.endReason(), c.durationSeconds(), billed, pricing.creditsFor(c.durationSeconds()),
+                c.transcript(), c.summary(), c.analysis(), c.recordingRef(), retryable, c.at()));
+    }
+
+    /** Another attempt only for outcomes the campaign retries, and only while attempts remain. */
+    boolean earnsAnotherAttempt(CallOutcome outcome) {
+        return attempt < maxAttempts && retryOn.contains(outcome.apiName());
+    }
+
+    @EventSourcingHandler
+    void on(CallPlacedEvent event) {
+        callId = event.callId();
+        accountId = event.accountId();
+        campaignId = event.campaignId();
+        contactId = event.contactId();
+        agentId = event.agentId();
+        attempt = event.attempt();
+        maxAttempts = event.maxAttempts();
+        retryOn = event.retryOn();
+        status = Status.QUEUED;
+    }
+
+    @EventSourcingHandler
+    void on(CallRingingEvent event) {
+        status = Status.RINGING;
+    }
+
+    @EventSourcingHandler
+    void on(CallStartedEvent event) {
+        status = Status.IN_PROGRESS;
+        answeredBy = event.answeredBy();
+    }
+
+    @EventSourcingHandler
+    void on(CallCompletedEvent event) {
+        status = Status.ENDED;
+    }
+
+    @EventSourcingHandler
+    void on(CallFailedEvent event) {
+        status = Status.ENDED;
+    }
+}

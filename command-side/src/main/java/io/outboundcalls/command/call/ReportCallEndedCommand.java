@@ -1,0 +1,21 @@
+package io.outboundcalls.command.call;
+
+import io.outboundcalls.events.call.CallOutcome;
+import io.outboundcalls.events.call.TranscriptTurn;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * From the telephony provider: the call is over. For a call that never connected only
+ * {@code outcome} (busy, no_answer, failed) and {@code endReason} matter.
+ */
+public record ReportCallEndedCommand(@TargetAggregateIdentifier String callId, CallOutcome outcome, String endReason,
+                                     long durationSeconds, List<TranscriptTurn> transcript, String summary,
+                                     Map<String, Object> analysis, String recordingRef, Instant at) {
+
+    public static ReportCallEndedCommand notConnected(String callId, CallOutcome outcome, String endReason, Instant at) {
+        return new ReportCallEndedCommand(callId, outcome, endReason, 0, List.of(), null, Map.of(), null, at);
+    }
+}

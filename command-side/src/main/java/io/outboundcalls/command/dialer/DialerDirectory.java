@@ -1,0 +1,145 @@
+package io.outboundcalls.command.dialer;
+
+import io.outboundcalls.events.agent.AgentCreatedEvent;
+import io.outboundcalls.events.agent.AgentDeletedEvent;
+import io.outboundcalls.events.agent.AgentSettings;
+import io.outboundcalls.events.agent.AgentUpdatedEvent;
+import io.outboundcalls.events.contact.ContactAddedToListEvent;
+import io.outboundcalls.events.contact.ContactCreatedEvent;
+import io.outboundcalls.events.contact.ContactDeletedEvent;
+import io.outboundcalls.events.contact.ContactDetails;
+import io.outboundcalls.events.contact.ContactOptedOutEvent;
+import io.outboundcalls.events.contact.ContactRemovedFromListEvent;
+import io.outboundcalls.events.contact.ContactUpdatedEvent;
+import io.outboundcalls.events.contact.ResolvedTimezone;
+import io.outboundcalls.events.contactlist.ContactListCreatedEvent;
+import io.outboundcalls.events.contactlist.ContactListDeletedEvent;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the dialer knows about agents, lists and contacts, kept from their events in a
+ * subscribing processor (the events' own transaction), so a campaign started right after a
+ * contact was added sees it, and the do-not-call re-check before dialing is never stale.
+ */
+@Component
+@ProcessingGroup(DialerDirectory.PROCESSING_GROUP)
+public class DialerDirectory {
+
+    public static final String PROCESSING_GROUP = "dialer-contacts";
+
+    private final JdbcTemplate jdbc;
+
+    DialerDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AgentCreatedEvent event) {
+        jdbc.update("insert into dialer.agents (agent_id, account_id, settings) values (?, ?, ?::jsonb) on conflict do nothing",
+                event.agentId(), event.accountId(), DialerJson.write(event.settings()));
+    }
+
+    @EventHandler
+    void on(AgentUpdatedEvent event) {
+        jdbc.update("update dialer.agents set settings = ?::jsonb where agent_id = ?", DialerJson.write(event.settings()), event.agentId());
+    }
+
+    @EventHandler
+    void on(AgentDeletedEvent event) {
+        jdbc.update("update dialer.agents set deleted = true where agent_id = ?", event.agentId());
+    }
+
+    @EventHandler
+    void on(ContactListCreatedEvent event) {
+        jdbc.update("insert into dialer.lists (list_id, account_id) values (?, ?) on conflict do nothing", event.listId(), event.accountId());
+    }
+
+    @EventHandler
+    void on(ContactListDeletedEvent event) {
+        jdbc.update("update dialer.lists set deleted = true where list_id = ?", event.listId());
+        jdbc.update("delete from dialer.list_members where list_id = ?", event.listId());
+    }
+
+    @EventHandler
+    void on(ContactCreatedEvent event) {
+        ResolvedTimezone tz = event.timezone();
+        jdbc.update("""
+                insert into dialer.contacts (contact_id, account_id, phone, details, timezone, candidates, do_not_call)
+                values (?, ?, ?, ?::jsonb, ?, ?, ?) on conflict do nothing""",
+                event.contactId(), event.accountId(), event.details().phoneNumber(), DialerJson.write(event.details()),
+                zone(tz), candidates(tz), event.doNotCall());
+    }
+
+    @EventHandler
+    void on(ContactUpdatedEvent event) {
+        ResolvedTimezone tz = event.timezone();
+        jdbc.update("""
+                update dialer.contacts set phone = ?, details = ?::jsonb, timezone = ?, candidates = ?, do_not_call = ?
+                where contact_id = ?""",
+                event.details().phoneNumber(), DialerJson.write(event.details()), zone(tz), candidates(tz),
+                event.doNotCall(), event.contactId());
+    }
+
+    @EventHandler
+    void on(ContactDeletedEvent event) {
+        jdbc.update("update dialer.contacts set deleted = true where contact_id = ?", event.contactId());
+        jdbc.update("delete from dialer.list_members where contact_id = ?", event.contactId());
+    }
+
+    @EventHandler
+    void on(ContactOptedOutEvent event) {
+        jdbc.update("update dialer.contacts set opted_out = true, do_not_call = true where contact_id = ?", event.contactId());
+    }
+
+    @EventHandler
+    void on(ContactAddedToListEvent event) {
+        jdbc.update("insert into dialer.list_members (list_id, contact_id) values (?, ?) on conflict do nothing",
+                event.listId(), event.contactId());
+    }
+
+    @EventHandler
+    void on(ContactRemovedFromListEvent event) {
+        jdbc.update("delete from dialer.list_members where list_id = ? and contact_id = ?", event.listId(), event.contactId());
+    }
+
+    public boolean agentExists(String accountId, String agentId) {
+        return exists("select 1 from dialer.agents where agent_id = ? and account_id = ? and not deleted", agentId, accountId);
+    }
+
+    public boolean listExists(String accountId, String listId) {
+        return exists("select 1 from dialer.lists where list_id = ? and account_id = ? and not deleted", listId, accountId);
+    }
+
+    public int listSize(String listId) {
+        Integer count = jdbc.queryForObject("""
+                select count(*) from dialer.list_members m join dialer.contacts c on c.contact_id = m.contact_id
+                where m.list_id = ? and not c.deleted""", Integer.class, listId);
+        return count == null ? 0 : count;
+    }
+
+    public Optional<AgentSettings> agent(String agentId) {
+        return jdbc.query("select settings from dialer.agents where agent_id = ?",
+                (rs, i) -> DialerJson.read(rs.getString(1), AgentSettings.class), agentId).stream().findFirst();
+    }
+
+    public Optional<ContactDetails> contact(String contactId) {
+        return jdbc.query("select details from dialer.contacts where contact_id = ?",
+                (rs, i) -> DialerJson.read(rs.getString(1), ContactDetails.class), contactId).stream().findFirst();
+    }
+
+    private boolean exists(String sql, Object... args) {
+        return !jdbc.queryForList(sql, args).isEmpty();
+    }
+
+    private static String zone(ResolvedTimezone tz) {
+        return tz == null ? null : tz.timezone();
+    }
+
+    private static String candidates(ResolvedTimezone tz) {
+        return tz == null || tz.candidates() == null || tz.candidates().isEmpty() ? null : String.join(",", tz.candidates());
+    }
+}

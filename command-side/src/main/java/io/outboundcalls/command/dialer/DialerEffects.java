@@ -1,0 +1,83 @@
+package io.outboundcalls.command.dialer;
+
+import io.outboundcalls.command.contact.ChangeContactStatusCommand;
+import io.outboundcalls.command.contact.OptOutContactCommand;
+import io.outboundcalls.command.credits.CreditAccountIds;
+import io.outboundcalls.command.credits.DebitCreditsCommand;
+import io.outboundcalls.events.call.CallCompletedEvent;
+import io.outboundcalls.events.call.CallFailedEvent;
+import io.outboundcalls.events.call.CallOutcome;
+import io.outboundcalls.events.call.CallPlacedEvent;
+import io.outboundcalls.events.contact.ContactStatus;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a call's progress means elsewhere: the credits reserved for it are settled at the billed
+ * seconds (0 when it never connected), and the contact's status follows it. A tracking processor,
+ * so a crash in between is retried; every command here is idempotent on the receiving side.
+ */
+@Component
+@ProcessingGroup("dialer-effects")
+class DialerEffects {
+
+    private final CommandGateway commands;
+
+    DialerEffects(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @EventHandler
+    void on(CallPlacedEvent event) {
+        if (event.attempt() == 1) {
+            send(new ChangeContactStatusCommand(event.contactId(), event.accountId(), ContactStatus.IN_CAMPAIGN,
+                    event.campaignId(), event.callId()));
+        }
+    }
+
+    @EventHandler
+    void on(CallCompletedEvent event) {
+        send(new DebitCreditsCommand(CreditAccountIds.of(event.accountId()), event.accountId(), event.callId(),
+                event.billedSeconds(), event.callId(), event.campaignId(), event.agentId()));
+        if (event.outcome() == CallOutcome.OPTED_OUT) {
+            send(new OptOutContactCommand(event.contactId(), event.accountId(), event.campaignId(), event.callId()));
+        } else if (event.outcome().reachedAPerson()) {
+            status(event.contactId(), event.accountId(), ContactStatus.REACHED, event.campaignId(), event.callId());
+        } else if (!event.retryable()) {
+            status(event.contactId(), event.accountId(), ContactStatus.UNREACHABLE, event.campaignId(), event.callId());
+        }
+    }
+
+    @EventHandler
+    void on(CallFailedEvent event) {
+        send(new DebitCreditsCommand(CreditAccountIds.of(event.accountId()), event.accountId(), event.callId(),
+                0, event.callId(), event.campaignId(), event.agentId()));
+        if (!event.retryable()) {
+            status(event.contactId(), event.accountId(), ContactStatus.UNREACHABLE, event.campaignId(), event.callId());
+        }
+    }
+
+    private void status(String contactId, String accountId, ContactStatus status, String campaignId, String callId) {
+        send(new ChangeContactStatusCommand(contactId, accountId, status, campaignId, callId));
+    }
+
+    /**
+     * A deployment without the contacts or credits module, or a contact deleted meanwhile, has
+     * nothing to update: that is not a reason to stop this processor.
+     */
+    private void send(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (NoHandlerForCommandException | AggregateNotFoundException e) {
+            // nothing to follow the call
+        } catch (RuntimeException e) {
+            if (!(e.getCause() instanceof AggregateNotFoundException) && !(e instanceof io.outboundcalls.command.common.ResourceNotFoundException)) {
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.outboundcalls.command.dialer;
+
+import io.outboundcalls.command.account.AccountRegistry;
+import io.outboundcalls.command.campaign.CompleteCampaignCommand;
+import io.outboundcalls.command.campaign.EndCampaignWaitingCommand;
+import io.outboundcalls.command.campaign.MarkCampaignWaitingCommand;
+import io.outboundcalls.command.campaign.SkipCampaignContactCommand;
+import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.events.account.AccountLimits;
+import io.outboundcalls.events.account.Tier;
+import io.outboundcalls.events.campaign.CampaignSettings;
+import io.outboundcalls.events.campaign.CampaignWaitingEvent;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Decides who to call now for one campaign. One tick is one short transaction that locks the
+ * campaign's row and then its account's row (always in that order), counts the calls in flight
+ * from the dialer's own table, and claims at most the free slots among the contacts that are
+ * due, allowed (do-not-call re-checked here, in the same transaction) and inside their calling
+ * window. Two nodes ticking the same campaign or account therefore take turns, and the caps hold.
+ */
+@Component
+class DialerEngine {
+
+    /** Due contacts examined per query; outside-window ones are pushed to their next opening. */
+    private static final int SCAN_BATCH = 500;
+    private static final int STANDARD_CONCURRENT_CALLS = 10;
+    private static final int PROFESSIONAL_CONCURRENT_CALLS = 50;
+
+    record Claim(String contactId, int attempt, String callId, String phone) {
+    }
+
+    record Skip(String contactId, String reason) {
+    }
+
+    record Tick(String campaignId, String accountId, CampaignSettings settings, List<Claim> claims, List<Skip> skips,
+                boolean complete, String waitingReason, Instant nextDialAt, boolean endWaiting) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final AccountRegistry accounts;
+    private final CommandGateway commands;
+    private final CallPlacer placer;
+
+    DialerEngine(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, AccountRegistry accounts,
+                 CommandGateway commands, CallPlacer placer) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.accounts = accounts;
+        this.commands = commands;
+        this.placer = placer;
+    }
+
+    void tick(String campaignId) {
+        Tick tick = tx.execute(status -> claim(campaignId));
+        if (tick == null) {
+            return;
+        }
+        for (Skip skip : tick.skips()) {
+            commands.send(new SkipCampaignContactCommand(campaignId, tick.accountId(), skip.contactId(), skip.reason()));
+        }
+        placer.placeAll(tick.campaignId(), tick.accountId(), tick.settings(), tick.claims());
+        if (tick.complete()) {
+            commands.sendAndWait(new CompleteCampaignCommand(campaignId, tick.accountId()));
+        } else if (tick.waitingReason() != null) {
+            commands.sendAndWait(new MarkCampaignWaitingCommand(campaignId, tick.accountId(), tick.waitingReason(), tick.nextDialAt()));
+        } else if (tick.endWaiting()) {
+            commands.sendAndWait(new EndCampaignWaitingCommand(campaignId, tick.accountId()));
+        }
+    }
+
+    private Tick claim(String campaignId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select account_id, settings::text as settings, waiting_reason, next_dial_at from dialer.campaigns
+                where campaign_id = ? and status = 'running' and not credits_blocked for update""", campaignId);
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> campaign = rows.get(0);
+        String accountId = (String) campaign.get("account_id");
+        CampaignSettings settings = DialerJson.read((String) campaign.get("settings"), CampaignSettings.class);
+        CallingWindow window = CallingWindow.of(settings.schedule());
+        jdbc.update("insert into dialer.accounts (account_id) values (?) on conflict do nothing", accountId);
+        jdbc.queryForList("select account_id from dialer.accounts where account_id = ? for update", accountId);
+
+        Instant now = clock.instant();
+        int campaignInFlight = count("select count(*) from dialer.campaign_contacts where campaign_id = ? and state = 'dialing'", campaignId);
+        int accountInFlight = count("select count(*) from dialer.campaign_contacts where account_id = ? and state = 'dialing'", accountId);
+        int free = Math.min(settings.concurrentCalls() - campaignInFlight, accountCap(accountId) - accountInFlight);
+
+        List<Claim> claims = new ArrayList<>();
+        List<Skip> skips = new ArrayList<>();
+        Map<List<ZoneId>, Optional<Instant>> openings = new HashMap<>();
+        boolean more = free > 0;
+        while (more) {
+            List<Map<String, Object>> due = jdbc.queryForList("""
+                    select cc.contact_id, cc.attempts, c.phone, c.timezone, c.candidates, c.do_not_call, c.opted_out, c.deleted
+                    from dialer.campaign_contacts cc join dialer.contacts c on c.contact_id = cc.contact_id
+                    where cc.campaign_id = ? and cc.state = 'pending' and cc.due_at <= ?
+                    order by cc.due_at, cc.contact_id limit ? for update of cc skip locked""",
+                    campaignId, Timestamp.from(now), SCAN_BATCH);
+            int moved = 0;
+            for (Map<String, Object> contact : due) {
+                String contactId = (String) contact.get("contact_id");
+                String refusal = refusal(contact);
+                if (refusal != null) {
+                    finish(campaignId, contactId, refusal);
+                    skips.add(new Skip(contactId, refusal));
+                    moved++;
+                    continue;
+                }
+                List<ZoneId> zones = window.zonesFor((String) contact.get("timezone"), (String) contact.get("candidates"));
+                if (window.isOpen(now, zones)) {
+                    if (claims.size() < free) {
+                        int attempt = ((Number) contact.get("attempts")).intValue() + 1;
+                        String callId = callIdOf(campaignId, contactId, attempt);
+                        jdbc.update("""
+                                update dialer.campaign_contacts set state = 'dialing', attempts = ?, call_id = ?,
+                                    claimed_at = now(), placed = false where campaign_id = ? and contact_id = ?""",
+                                attempt, callId, campaignId, contactId);
+                        claims.add(new Claim(contactId, attempt, callId, (String) contact.get("phone")));
+                        moved++;
+                    }
+                    continue;
+                }
+                Optional<Instant> opening = openings.computeIfAbsent(zones, z -> window.nextOpening(now, z));
+                if (opening.isPresent()) {
+                    jdbc.update("update dialer.campaign_contacts set due_at = ? where campaign_id = ? and contact_id = ?",
+                            Timestamp.from(opening.get()), campaignId, contactId);
+                } else {
+                    finish(campaignId, contactId, "schedule_ended");
+                    skips.add(new Skip(contactId, "schedule_ended"));
+                }
+                moved++;
+            }
+            more = due.size() == SCAN_BATCH && claims.size() < free && moved > 0;
+        }
+
+        boolean anyDialing = campaignInFlight + claims.size() > 0;
+        Timestamp nextDue = jdbc.queryForObject(
+                "select min(due_at) from dialer.campaign_contacts where campaign_id = ? and state = 'pending'", Timestamp.class, campaignId);
+        jdbc.update("update dialer.campaigns set next_tick_at = ? where campaign_id = ?", nextDue, campaignId);
+        boolean complete = !anyDialing && nextDue == null;
+        String waitingReason = null;
+        Instant nextDialAt = null;
+        if (!complete && !anyDialing && nextDue.toInstant().isAfter(now)) {
+            waitingReason = window.isBeforeStartDate(now) ? CampaignWaitingEvent.BEFORE_START_DATE : CampaignWaitingEvent.OUTSIDE_CALLING_HOURS;
+            nextDialAt = nextDue.toInstant();
+        }
+        boolean endWaiting = !claims.isEmpty() && campaign.get("waiting_reason") != null;
+        return new Tick(campaignId, accountId, settings, claims, skips, complete, waitingReason, nextDialAt, endWaiting);
+    }
+
+    /** Derived from campaign, contact and attempt: placing the same attempt twice hits the same aggregate. */
+    static String callIdOf(String campaignId, String contactId, int attempt) {
+        return Ids.derivedId("call", campaignId + ":" + contactId + ":" + attempt);
+    }
+
+    private static String refusal(Map<String, Object> contact) {
+        if (Boolean.TRUE.equals(contact.get("deleted"))) {
+            return "deleted";
+        }
+        if (Boolean.TRUE.equals(contact.get("opted_out"))) {
+            return "opted_out";
+        }
+        if (Boolean.TRUE.equals(contact.get("do_not_call"))) {
+            return "do_not_call";
+        }
+        return null;
+    }
+
+    private void finish(String campaignId, String contactId, String reason) {
+        jdbc.update("update dialer.campaign_contacts set state = 'done', last_outcome = ? where campaign_id = ? and contact_id = ?",
+                reason, campaignId, contactId);
+    }
+
+    /** The tier's concurrent-call limit, or the operator's custom number; enterprise without one is unlimited. */
+    private int accountCap(String accountId) {
+        return accounts.findAccount(accountId).map(account -> {
+            AccountLimits limits = account.limits();
+            if (limits != null && limits.concurrentCalls() != null) {
+                return limits.concurrentCalls();
+            }
+            return account.tier() == Tier.STANDARD ? STANDARD_CONCURRENT_CALLS
+                    : account.tier() == Tier.PROFESSIONAL ? PROFESSIONAL_CONCURRENT_CALLS : Integer.MAX_VALUE;
+        }).orElse(STANDARD_CONCURRENT_CALLS);
+    }
+
+    private int count(String sql, Object arg) {
+        Integer value = jdbc.queryForObject(sql, Integer.class, arg);
+        return value == null ? 0 : value;
+    }
+}

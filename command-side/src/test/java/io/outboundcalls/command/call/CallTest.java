@@ -1,0 +1,110 @@
+package io.outboundcalls.command.call;
+
+import io.outboundcalls.command.credits.CreditPricing;
+import io.outboundcalls.events.call.CallCompletedEvent;
+import io.outboundcalls.events.call.CallFailedEvent;
+import io.outboundcalls.events.call.CallOutcome;
+import io.outboundcalls.events.call.CallPlacedEvent;
+import io.outboundcalls.events.call.CallRingingEvent;
+import io.outboundcalls.events.call.CallStartedEvent;
+import io.outboundcalls.events.call.TranscriptTurn;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CallTest {
+
+    private static final String ID = "call_1";
+    private static final Instant T0 = Instant.parse("2026-03-25T10:00:00Z");
+    private static final List<String> RETRY_ON = List.of("no_answer", "busy", "failed");
+    private static final CallPlacedEvent PLACED = placed(1);
+    private static final CallRingingEvent RINGING = new CallRingingEvent(ID, "acct_1", "camp_1", T0);
+    private static final CallStartedEvent ANSWERED = new CallStartedEvent(ID, "acct_1", "camp_1", "contact_1", "human", T0);
+    private static final List<TranscriptTurn> TURNS = List.of(new TranscriptTurn("agent", "Hello", 0, 1000));
+
+    private AggregateTestFixture<Call> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Call.class);
+        fixture.registerInjectableResource(new CreditPricing(10, 6));
+    }
+
+    private static CallPlacedEvent placed(int attempt) {
+        return new CallPlacedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", "+442079460001", null, attempt, 3,
+                RETRY_ON, 100, T0);
+    }
+
+    private static ReportCallEndedCommand ended(CallOutcome outcome, long seconds) {
+        return new ReportCallEndedCommand(ID, outcome, "done", seconds, TURNS, "summary", Map.of(), "sim:1000", T0);
+    }
+
+    @Test
+    void placingCreatesAQueuedCall() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceCallCommand(ID, "acct_1", "camp_1", "contact_1", "agent_1", "+442079460001", null, 1, 3,
+                        RETRY_ON, 100, T0))
+                .expectEvents(PLACED);
+    }
+
+    @Test
+    void ringsOnceOnly() {
+        fixture.given(PLACED).when(new ReportCallRingingCommand(ID, T0)).expectEvents(RINGING);
+        fixture.given(PLACED, RINGING).when(new ReportCallRingingCommand(ID, T0)).expectNoEvents();
+    }
+
+    @Test
+    void aLateRingingReportNeverMovesAnAnsweredCallBack() {
+        fixture.given(PLACED, ANSWERED).when(new ReportCallRingingCommand(ID, T0)).expectNoEvents();
+    }
+
+    @Test
+    void answeringStartsTheCall() {
+        fixture.given(PLACED, RINGING).when(new ReportCallAnsweredCommand(ID, "human", T0)).expectEvents(ANSWERED);
+    }
+
+    @Test
+    void aConnectedCallCompletesWithBilledSecondsAndCredits() {
+        fixture.given(PLACED, RINGING, ANSWERED).when(ended(CallOutcome.COMPLETED, 61))
+                .expectEvents(new CallCompletedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.COMPLETED,
+                        "human", "done", 61, 66, 11, TURNS, "summary", Map.of(), "sim:1000", false, T0));
+    }
+
+    @Test
+    void aCallThatNeverConnectedFailsAndIsRetryableWhileAttemptsRemain() {
+        fixture.given(PLACED, RINGING).when(ReportCallEndedCommand.notConnected(ID, CallOutcome.NO_ANSWER, "no answer", T0))
+                .expectEvents(new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.NO_ANSWER,
+                        "no answer", true, T0));
+    }
+
+    @Test
+    void theLastAttemptIsNeverRetryable() {
+        fixture.given(placed(3)).when(ReportCallEndedCommand.notConnected(ID, CallOutcome.BUSY, "busy", T0))
+                .expectEvents(new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 3, CallOutcome.BUSY,
+                        "busy", false, T0));
+    }
+
+    @Test
+    void anOutcomeNotInRetryOnIsNotRetryable() {
+        fixture.given(PLACED, ANSWERED).when(ended(CallOutcome.VOICEMAIL, 5))
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                        org.axonframework.test.matchers.Matchers.messageWithPayload(
+                                new org.hamcrest.CustomTypeSafeMatcher<CallCompletedEvent>("not retryable") {
+                                    @Override
+                                    protected boolean matchesSafely(CallCompletedEvent e) {
+                                        return !e.retryable() && e.outcome() == CallOutcome.VOICEMAIL;
+                                    }
+                                }),
+                        org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @Test
+    void aFinishedCallIgnoresFurtherReports() {
+        CallFailedEvent failed = new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.BUSY, "busy", true, T0);
+        fixture.given(PLACED, failed).when(ended(CallOutcome.COMPLETED, 10)).expectNoEvents();
+        fixture.given(PLACED, failed).when(new ReportCallAnsweredCommand(ID, "human", T0)).expectNoEvents();
+    }
+}

@@ -1,0 +1,190 @@
+package io.outboundcalls.command.campaign;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import io.outboundcalls.command.common.CommandRejectedException;
+import io.outboundcalls.command.common.ResourceNotFoundException;
+import io.outboundcalls.command.dialer.DialerDirectory;
+import io.outboundcalls.events.campaign.CampaignCancelledEvent;
+import io.outboundcalls.events.campaign.CampaignCompletedEvent;
+import io.outboundcalls.events.campaign.CampaignContactSkippedEvent;
+import io.outboundcalls.events.campaign.CampaignCreatedEvent;
+import io.outboundcalls.events.campaign.CampaignPausedEvent;
+import io.outboundcalls.events.campaign.CampaignResumedEvent;
+import io.outboundcalls.events.campaign.CampaignSchedule;
+import io.outboundcalls.events.campaign.CampaignSettings;
+import io.outboundcalls.events.campaign.CampaignStartedEvent;
+import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
+import io.outboundcalls.events.campaign.CampaignWaitingEvent;
+import io.outboundcalls.events.campaign.RetryRules;
+import java.time.Instant;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CampaignTest {
+
+    private static final String ID = "camp_1";
+    private static final String ACCOUNT = "acct_1";
+    private static final CampaignSettings SETTINGS = new CampaignSettings("Q1", "agent_1", "list_1",
+            new CampaignSchedule("2026-03-25", null, "09:00", "18:00", "Europe/London", CampaignSchedule.ALL_DAYS),
+            new RetryRules(3, 60, RetryRules.DEFAULT_RETRY_ON), 20, null);
+    private static final CampaignCreatedEvent CREATED = new CampaignCreatedEvent(ID, ACCOUNT, SETTINGS);
+    private static final CampaignStartedEvent STARTED = new CampaignStartedEvent(ID, ACCOUNT, "agent_1", "list_1", 5);
+
+    private AggregateTestFixture<Campaign> fixture;
+    private DialerDirectory directory;
+
+    private static org.hamcrest.Matcher<CommandRejectedException> code(String code) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>("a rejection with code " + code) {
+            @Override
+            protected boolean matchesSafely(CommandRejectedException e) {
+                return code.equals(e.code());
+            }
+        };
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Campaign.class);
+        directory = mock(DialerDirectory.class);
+        when(directory.agentExists(anyString(), anyString())).thenReturn(true);
+        when(directory.listExists(anyString(), anyString())).thenReturn(true);
+        when(directory.listSize(any())).thenReturn(5);
+        fixture.registerInjectableResource(directory);
+    }
+
+    @Test
+    void createsADraftCampaign() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS))
+                .expectEvents(CREATED);
+    }
+
+    @Test
+    void cannotCreateWithAnUnknownAgent() {
+        when(directory.agentExists(ACCOUNT, "agent_1")).thenReturn(false);
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage("No such agent: 'agent_1'");
+    }
+
+    @Test
+    void cannotCreateWithAnUnknownList() {
+        when(directory.listExists(ACCOUNT, "list_1")).thenReturn(false);
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage("No such contact list: 'list_1'");
+    }
+
+    @Test
+    void startsADraftWithTheListSize() {
+        fixture.given(CREATED).when(new StartCampaignCommand(ID, ACCOUNT)).expectEvents(STARTED);
+    }
+
+    @Test
+    void cannotStartCampaignWithEmptyList() {
+        when(directory.listSize("list_1")).thenReturn(0);
+        fixture.given(CREATED).when(new StartCampaignCommand(ID, ACCOUNT))
+                .expectNoEvents()
+                .expectException(code("contact_list_empty"));
+    }
+
+    @Test
+    void cannotStartCampaignWhoseAgentIsDeleted() {
+        when(directory.agentExists(ACCOUNT, "agent_1")).thenReturn(false);
+        fixture.given(CREATED).when(new StartCampaignCommand(ID, ACCOUNT))
+                .expectException(code("agent_deleted"));
+    }
+
+    @Test
+    void cannotStartTwice() {
+        fixture.given(CREATED, STARTED).when(new StartCampaignCommand(ID, ACCOUNT))
+                .expectException(code("campaign_not_startable"));
+    }
+
+    @Test
+    void anotherAccountSeesNoCampaign() {
+        fixture.given(CREATED).when(new StartCampaignCommand(ID, "acct_other"))
+                .expectException(ResourceNotFoundException.class);
+    }
+
+    @Test
+    void pausesARunningCampaign() {
+        fixture.given(CREATED, STARTED).when(new PauseCampaignCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignPausedEvent(ID, ACCOUNT));
+    }
+
+    @Test
+    void cannotPauseADraft() {
+        fixture.given(CREATED).when(new PauseCampaignCommand(ID, ACCOUNT))
+                .expectException(code("campaign_not_running"));
+    }
+
+    @Test
+    void resumesAPausedCampaign() {
+        fixture.given(CREATED, STARTED, new CampaignPausedEvent(ID, ACCOUNT)).when(new ResumeCampaignCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignResumedEvent(ID, ACCOUNT));
+    }
+
+    @Test
+    void cannotResumeARunningCampaign() {
+        fixture.given(CREATED, STARTED).when(new ResumeCampaignCommand(ID, ACCOUNT))
+                .expectException(code("campaign_not_paused"));
+    }
+
+    @Test
+    void cancelsFromDraftRunningOrPaused() {
+        fixture.given(CREATED).when(new CancelCampaignCommand(ID, ACCOUNT)).expectEvents(new CampaignCancelledEvent(ID, ACCOUNT));
+        fixture.given(CREATED, STARTED).when(new CancelCampaignCommand(ID, ACCOUNT)).expectEvents(new CampaignCancelledEvent(ID, ACCOUNT));
+        fixture.given(CREATED, STARTED, new CampaignPausedEvent(ID, ACCOUNT)).when(new CancelCampaignCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignCancelledEvent(ID, ACCOUNT));
+    }
+
+    @Test
+    void cannotCancelACompletedCampaign() {
+        fixture.given(CREATED, STARTED, new CampaignCompletedEvent(ID, ACCOUNT)).when(new CancelCampaignCommand(ID, ACCOUNT))
+                .expectException(code("campaign_not_cancellable"));
+    }
+
+    @Test
+    void completesExactlyOnce() {
+        fixture.given(CREATED, STARTED).when(new CompleteCampaignCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignCompletedEvent(ID, ACCOUNT));
+        fixture.given(CREATED, STARTED, new CampaignCompletedEvent(ID, ACCOUNT)).when(new CompleteCampaignCommand(ID, ACCOUNT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCancelledCampaignNeverCompletes() {
+        fixture.given(CREATED, STARTED, new CampaignCancelledEvent(ID, ACCOUNT)).when(new CompleteCampaignCommand(ID, ACCOUNT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void recordsAWaitingReasonOnlyWhenItChanges() {
+        Instant at = Instant.parse("2026-03-26T09:00:00Z");
+        CampaignWaitingEvent waiting = new CampaignWaitingEvent(ID, ACCOUNT, CampaignWaitingEvent.OUTSIDE_CALLING_HOURS, at);
+        fixture.given(CREATED, STARTED).when(new MarkCampaignWaitingCommand(ID, ACCOUNT, waiting.reason(), at)).expectEvents(waiting);
+        fixture.given(CREATED, STARTED, waiting).when(new MarkCampaignWaitingCommand(ID, ACCOUNT, waiting.reason(), at)).expectNoEvents();
+    }
+
+    @Test
+    void endsWaitingOnlyWhenWaiting() {
+        CampaignWaitingEvent waiting = new CampaignWaitingEvent(ID, ACCOUNT, CampaignWaitingEvent.INSUFFICIENT_CREDITS, null);
+        fixture.given(CREATED, STARTED, waiting).when(new EndCampaignWaitingCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignWaitingEndedEvent(ID, ACCOUNT));
+        fixture.given(CREATED, STARTED).when(new EndCampaignWaitingCommand(ID, ACCOUNT)).expectNoEvents();
+    }
+
+    @Test
+    void recordsASkippedContact() {
+        fixture.given(CREATED, STARTED).when(new SkipCampaignContactCommand(ID, ACCOUNT, "contact_1", "do_not_call"))
+                .expectEvents(new CampaignContactSkippedEvent(ID, ACCOUNT, "contact_1", "do_not_call"));
+    }
+}

@@ -1,0 +1,200 @@
+package io.outboundcalls.query.call;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outboundcalls.events.call.CallCompletedEvent;
+import io.outboundcalls.events.call.CallFailedEvent;
+import io.outboundcalls.events.call.CallPlacedEvent;
+import io.outboundcalls.events.call.CallRingingEvent;
+import io.outboundcalls.events.call.CallStartedEvent;
+import io.outboundcalls.events.call.TranscriptTurn;
+import io.outboundcalls.query.common.Json;
+import io.outboundcalls.query.common.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The calls read model. Every update is guarded by the event's sequence number, so a
+ * redelivered event never moves a call backwards.
+ */
+@Component
+@ProcessingGroup(CallProjection.PROCESSING_GROUP)
+class CallProjection {
+
+    static final String PROCESSING_GROUP = "calls";
+    private static final String SELECT = """
+            select id, account_id, campaign_id, agent_id, contact_id, to_number, from_number, attempt, status, answered_by,
+                   outcome, end_reason, queued_at, started_at, answered_at, ended_at, duration_seconds, billed_seconds,
+                   credits_charged, summary, analysis::text, recording_ref, created_at from query.calls""";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final RowMapper<CallView> ROW = CallProjection::map;
+
+    private final JdbcTemplate jdbc;
+
+    CallProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CallPlacedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                insert into query.calls (id, account_id, campaign_id, agent_id, contact_id, to_number, from_number, attempt,
+                    status, queued_at, created_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?) on conflict (id) do nothing""",
+                e.callId(), e.accountId(), e.campaignId(), e.agentId(), e.contactId(), e.to(), e.from(), e.attempt(),
+                ts(e.queuedAt()), ts(at), ts(at), sequence);
+    }
+
+    @EventHandler
+    void on(CallRingingEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("update query.calls set status = 'ringing', started_at = ?, updated_at = ?, version = ? where id = ? and version < ?",
+                ts(e.at()), ts(at), sequence, e.callId(), sequence);
+    }
+
+    @EventHandler
+    void on(CallStartedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                update query.calls set status = 'in_progress', answered_by = ?, answered_at = ?,
+                    started_at = coalesce(started_at, ?), updated_at = ?, version = ? where id = ? and version < ?""",
+                e.answeredBy(), ts(e.answeredAt()), ts(e.answeredAt()), ts(at), sequence, e.callId(), sequence);
+    }
+
+    @EventHandler
+    void on(CallCompletedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                update query.calls set status = 'completed', outcome = ?, answered_by = ?, end_reason = ?, retryable = ?,
+                    ended_at = ?, duration_seconds = ?, billed_seconds = ?, credits_charged = ?, summary = ?,
+                    analysis = ?::jsonb, recording_ref = ?, updated_at = ?, version = ? where id = ? and version < ?""",
+                e.outcome().apiName(), e.answeredBy(), e.endReason(), e.retryable(), ts(e.endedAt()), e.durationSeconds(),
+                e.billedSeconds(), e.creditsCharged(), e.summary(), Json.write(e.analysis() == null ? Map.of() : e.analysis()),
+                e.recordingRef(), ts(at), sequence, e.callId(), sequence);
+        jdbc.update("insert into query.call_transcripts (call_id, turns) values (?, ?::jsonb) on conflict (call_id) do nothing",
+                e.callId(), Json.write(e.transcript() == null ? List.of() : e.transcript()));
+    }
+
+    @EventHandler
+    void on(CallFailedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("""
+                update query.calls set status = ?, outcome = ?, end_reason = ?, retryable = ?, ended_at = ?,
+                    duration_seconds = 0, billed_seconds = 0, credits_charged = 0, updated_at = ?, version = ?
+                where id = ? and version < ?""",
+                e.outcome().apiName(), e.outcome().apiName(), e.endReason(), e.retryable(), ts(e.endedAt()), ts(at),
+                sequence, e.callId(), sequence);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate query.calls, query.call_transcripts");
+    }
+
+    @QueryHandler
+    Optional<CallView> handle(FindCallQuery query) {
+        return jdbc.query(SELECT + " where id = ? and account_id = ?", ROW, query.callId(), query.accountId()).stream().findFirst();
+    }
+
+    @QueryHandler
+    Optional<TranscriptView> handle(FindTranscriptQuery query) {
+        return jdbc.query("""
+                select t.turns::text from query.call_transcripts t join query.calls c on c.id = t.call_id
+                where t.call_id = ? and c.account_id = ?""",
+                (rs, i) -> new TranscriptView(query.callId(), turns(rs.getString(1))), query.callId(), query.accountId())
+                .stream().findFirst();
+    }
+
+    /** Newest first by the projection's sequence; cursors are call ids, resolved to their sequence. */
+    @QueryHandler
+    Page<CallView> handle(ListCallsQuery q) {
+        List<String> where = new ArrayList<>(List.of("account_id = ?"));
+        List<Object> args = new ArrayList<>(List.of(q.accountId()));
+        filter(where, args, "campaign_id", q.campaignId());
+        filter(where, args, "contact_id", q.contactId());
+        filter(where, args, "agent_id", q.agentId());
+        filter(where, args, "status", q.status());
+        filter(where, args, "outcome", q.outcome());
+        var page = q.page();
+        if (page.createdGte() != null) {
+            where.add("created_at >= ?");
+            args.add(ts(page.createdGte()));
+        }
+        if (page.createdLt() != null) {
+            where.add("created_at < ?");
+            args.add(ts(page.createdLt()));
+        }
+        boolean backwards = page.endingBefore() != null;
+        if (backwards) {
+            where.add("seq > coalesce((select seq from query.calls where id = ?), 0)");
+            args.add(page.endingBefore());
+        } else if (page.startingAfter() != null) {
+            where.add("seq < coalesce((select seq from query.calls where id = ?), 0)");
+            args.add(page.startingAfter());
+        }
+        String sql = SELECT + " where " + String.join(" and ", where) + " order by seq " + (backwards ? "asc" : "desc")
+                + " limit " + (page.limit() + 1);
+        List<CallView> rows = new ArrayList<>(jdbc.query(sql, ROW, args.toArray()));
+        boolean hasMore = rows.size() > page.limit();
+        if (hasMore) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backwards) {
+            Collections.reverse(rows);
+        }
+        return new Page<>(rows, hasMore);
+    }
+
+    private static void filter(List<String> where, List<Object> args, String column, String value) {
+        if (value != null) {
+            where.add(column + " = ?");
+            args.add(value);
+        }
+    }
+
+    private static CallView map(ResultSet rs, int i) throws SQLException {
+        return new CallView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11),
+                rs.getString(12), instant(rs, 13), instant(rs, 14), instant(rs, 15), instant(rs, 16), longOrNull(rs, 17),
+                longOrNull(rs, 18), longOrNull(rs, 19), rs.getString(20), analysis(rs.getString(21)), rs.getString(22),
+                instant(rs, 23));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> analysis(String json) {
+        return json == null ? null : Json.read(json, Map.class);
+    }
+
+    private static List<TranscriptTurn> turns(String json) {
+        try {
+            return MAPPER.readValue(json, new TypeReference<List<TranscriptTurn>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read a stored transcript", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        java.sql.Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static java.sql.Timestamp ts(Instant at) {
+        return at == null ? null : java.sql.Timestamp.from(at);
+    }
+}

@@ -1,0 +1,4 @@
+package io.outboundcalls.query.call;
+
+public record FindCallQuery(String accountId, String callId) {
+}

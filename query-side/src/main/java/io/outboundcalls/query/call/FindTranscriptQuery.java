@@ -1,0 +1,4 @@
+package io.outboundcalls.query.call;
+
+public record FindTranscriptQuery(String accountId, String callId) {
+}

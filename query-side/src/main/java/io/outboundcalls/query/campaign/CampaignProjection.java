@@ -1,0 +1,189 @@
+package io.outboundcalls.query.campaign;
+
+import io.outboundcalls.events.campaign.CampaignCancelledEvent;
+import io.outboundcalls.events.campaign.CampaignCompletedEvent;
+import io.outboundcalls.events.campaign.CampaignContactSkippedEvent;
+import io.outboundcalls.events.campaign.CampaignCreatedEvent;
+import io.outboundcalls.events.campaign.CampaignPausedEvent;
+import io.outboundcalls.events.campaign.CampaignResumedEvent;
+import io.outboundcalls.events.campaign.CampaignSettings;
+import io.outboundcalls.events.campaign.CampaignStartedEvent;
+import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
+import io.outboundcalls.events.campaign.CampaignWaitingEvent;
+import io.outboundcalls.query.common.Json;
+import io.outboundcalls.query.common.KeysetPager;
+import io.outboundcalls.query.common.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The campaigns read model. Stats are computed when asked, from the calls read model (each
+ * contact's latest attempt tells whether it is in progress, final or due again) and this
+ * projection's skipped contacts: always consistent with the calls a client can list.
+ */
+@Component
+@ProcessingGroup(CampaignProjection.PROCESSING_GROUP)
+class CampaignProjection {
+
+    static final String PROCESSING_GROUP = "campaigns";
+    private static final String SELECT = """
+            select id, account_id, settings::text, status, waiting_reason, next_dial_at, total_contacts, started_at,
+                   completed_at, created_at, updated_at from query.campaigns""";
+    private static final String IN_FLIGHT = "('queued', 'ringing', 'in_progress')";
+
+    private final JdbcTemplate jdbc;
+
+    CampaignProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CampaignCreatedEvent e, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.update("""
+                insert into query.campaigns (id, account_id, agent_id, status, settings, created_at, updated_at, version)
+                values (?, ?, ?, 'draft', ?::jsonb, ?, ?, ?) on conflict (id) do nothing""",
+                e.campaignId(), e.accountId(), e.settings().agentId(), Json.write(e.settings()), ts(at), ts(at), sequence);
+    }
+
+    @EventHandler
+    void on(CampaignStartedEvent e, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update("status = 'running', total_contacts = ?, started_at = ?", e.campaignId(), sequence, at, e.totalContacts(), ts(at));
+    }
+
+    @EventHandler
+    void on(CampaignPausedEvent e, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update("status = 'paused', waiting_reason = null, next_dial_at = null", e.campaignId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(CampaignResumedEvent e, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update("status = 'running'", e.campaignId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(CampaignCancelledEvent e, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update("status = 'cancelled', waiting_reason = null, next_dial_at = null, completed_at = ?", e.campaignId(), sequence, at, ts(at));
+    }
+
+    @EventHandler
+    void on(CampaignCompletedEvent e, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update("status = 'completed', waiting_reason = null, next_dial_at = null, completed_at = ?", e.campaignId(), sequence, at, ts(at));
+    }
+
+    @EventHandler
+    void on(CampaignWaitingEvent e, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update("waiting_reason = ?, next_dial_at = ?", e.campaignId(), sequence, at, e.reason(), ts(e.nextDialAt()));
+    }
+
+    @EventHandler
+    void on(CampaignWaitingEndedEvent e, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update("waiting_reason = null, next_dial_at = null", e.campaignId(), sequence, at);
+    }
+
+    @EventHandler
+    void on(CampaignContactSkippedEvent e) {
+        jdbc.update("insert into query.campaign_skips (campaign_id, contact_id, reason) values (?, ?, ?) on conflict do nothing",
+                e.campaignId(), e.contactId(), e.reason());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("truncate query.campaigns, query.campaign_skips");
+    }
+
+    @QueryHandler
+    Optional<CampaignView> handle(FindCampaignQuery query) {
+        return jdbc.query(SELECT + " where id = ? and account_id = ?", this::map, query.campaignId(), query.accountId())
+                .stream().findFirst();
+    }
+
+    @QueryHandler
+    Page<CampaignView> handle(ListCampaignsQuery query) {
+        List<String> where = new ArrayList<>(List.of("account_id = ?"));
+        List<Object> args = new ArrayList<>(List.of(query.accountId()));
+        if (query.status() != null) {
+            where.add("status = ?");
+            args.add(query.status());
+        }
+        if (query.agentId() != null) {
+            where.add("agent_id = ?");
+            args.add(query.agentId());
+        }
+        return KeysetPager.page(jdbc, SELECT, where, args, query.page(), this::map);
+    }
+
+    private void update(String assignments, String campaignId, long sequence, Instant at, Object... values) {
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(values));
+        args.add(ts(at));
+        args.add(sequence);
+        args.add(campaignId);
+        args.add(sequence);
+        jdbc.update("update query.campaigns set " + assignments + ", updated_at = ?, version = ? where id = ? and version < ?",
+                args.toArray());
+    }
+
+    private CampaignView map(ResultSet rs, int i) throws SQLException {
+        String id = rs.getString(1);
+        CampaignSettings settings = Json.read(rs.getString(3), CampaignSettings.class);
+        String status = rs.getString(4);
+        CampaignStats stats = stats(id, rs.getInt(7));
+        String waiting = rs.getString(5);
+        if (waiting == null && "running".equals(status) && stats.inProgress() >= settings.concurrentCalls()) {
+            waiting = "concurrency_full";
+        }
+        return new CampaignView(id, rs.getString(2), settings, status, waiting, instant(rs, 6), stats,
+                instant(rs, 8), instant(rs, 9), instant(rs, 10), instant(rs, 11));
+    }
+
+    private CampaignStats stats(String campaignId, int total) {
+        Map<String, Object> contacts = jdbc.queryForMap("""
+                with latest as (
+                    select distinct on (contact_id) contact_id, status, coalesce(retryable, false) as retryable
+                    from query.calls where campaign_id = ? order by contact_id, attempt desc)
+                select (select count(*) from latest where status in %1$s) as in_progress,
+                       (select count(*) from latest where status not in %1$s and not retryable) as final,
+                       (select count(*) from query.campaign_skips s where s.campaign_id = ? and not exists (
+                           select 1 from latest l where l.contact_id = s.contact_id and (l.status in %1$s or not l.retryable))) as skipped
+                """.formatted(IN_FLIGHT), campaignId, campaignId);
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
+        int attempts = 0;
+        long credits = 0;
+        for (Map<String, Object> row : jdbc.queryForList("""
+                select outcome, count(*) as calls, coalesce(sum(credits_charged), 0) as credits
+                from query.calls where campaign_id = ? group by outcome order by outcome""", campaignId)) {
+            int calls = ((Number) row.get("calls")).intValue();
+            attempts += calls;
+            credits += ((Number) row.get("credits")).longValue();
+            if (row.get("outcome") != null) {
+                outcomes.put((String) row.get("outcome"), calls);
+            }
+        }
+        int inProgress = ((Number) contacts.get("in_progress")).intValue();
+        int completed = ((Number) contacts.get("final")).intValue() + ((Number) contacts.get("skipped")).intValue();
+        int pending = Math.max(0, total - inProgress - completed);
+        return new CampaignStats(total, pending, inProgress, completed, attempts, outcomes, credits);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Timestamp ts(Instant at) {
+        return at == null ? null : Timestamp.from(at);
+    }
+}

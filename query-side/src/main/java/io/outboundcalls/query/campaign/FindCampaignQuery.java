@@ -1,0 +1,4 @@
+package io.outboundcalls.query.campaign;
+
+public record FindCampaignQuery(String accountId, String campaignId) {
+}

@@ -1,0 +1,16 @@
+package io.outboundcalls.events.call;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/**
+ * The dialer queued attempt {@code attempt} of a campaign's contact. {@code maxAttempts} and
+ * {@code retryOn} are the campaign's rules at that moment, so the call itself can tell whether
+ * its outcome earns another attempt. {@code reservedCredits} are held until the call ends.
+ */
+@Revision("1")
+public record CallPlacedEvent(String callId, String accountId, String campaignId, String contactId, String agentId,
+                              String to, String from, int attempt, int maxAttempts, List<String> retryOn,
+                              long reservedCredits, Instant queuedAt) {
+}
