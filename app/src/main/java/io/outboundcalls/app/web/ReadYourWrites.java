@@ -55,7 +55,8 @@ public class ReadYourWrites {
 
     /**
      * Waits until the projection has processed the event at global {@code index} of the given
-     * aggregate (webhook payloads are rendered from read models at least as new as their event).
+     * aggregate (webhook payloads are rendered from read models at least as new as their event);
+     * with a null {@code aggregateId}, until every segment of the projection has passed it.
      *
      * @return true when covered, false on timeout
      */
@@ -77,6 +78,15 @@ public class ReadYourWrites {
                 processing.eventProcessor(processingGroup, StreamingEventProcessor.class);
         if (processor.isPresent()) {
             Collection<EventTrackerStatus> statuses = processor.get().processingStatus().values();
+            if (aggregateId == null) {
+                // every segment must have passed the index: the events of interest span all of them
+                boolean allLocal = statuses.stream().mapToInt(st -> st.getSegment().getMask() + 1).findFirst()
+                        .orElse(-1) == statuses.size();
+                if (allLocal) {
+                    return statuses.stream().allMatch(st -> covers(st.getTrackingToken(), index));
+                }
+                return storedTokensCover(processingGroup, index);
+            }
             for (EventTrackerStatus status : statuses) {
                 if (status.getSegment().matches(aggregateId)) {
                     return covers(status.getTrackingToken(), index);

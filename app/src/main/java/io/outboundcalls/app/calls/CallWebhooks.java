@@ -1,0 +1,86 @@
+package io.outboundcalls.app.calls;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.outboundcalls.app.webhooks.WebhookData;
+import io.outboundcalls.events.call.CallCompletedEvent;
+import io.outboundcalls.events.call.CallFailedEvent;
+import io.outboundcalls.events.call.CallStartedEvent;
+import io.outboundcalls.events.call.TranscriptTurn;
+import io.outboundcalls.query.call.CallView;
+import io.outboundcalls.query.call.FindCallQuery;
+import io.outboundcalls.webhooks.EventTypes;
+import io.outboundcalls.webhooks.outbox.PublicEvent;
+import io.outboundcalls.webhooks.outbox.PublicEventMapper;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code call.started} (answered), {@code call.completed} (with transcript and outcome) and
+ * {@code call.failed} (never connected): the data is the call object as {@code GET /v1/calls/:id}
+ * shows it once the calls projection has processed the event.
+ */
+@Component
+class CallWebhooks implements PublicEventMapper {
+
+    private static final String PROJECTION = "calls";
+
+    private final QueryGateway queries;
+    private final WebhookData webhookData;
+    private final ObjectMapper objectMapper;
+
+    CallWebhooks(QueryGateway queries, WebhookData webhookData, ObjectMapper objectMapper) {
+        this.queries = queries;
+        this.webhookData = webhookData;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public Optional<PublicEvent> map(EventMessage<?> event) {
+        Object payload = event.getPayload();
+        if (payload instanceof CallStartedEvent e) {
+            return Optional.of(PublicEvent.of(EventTypes.CALL_STARTED, e.accountId(),
+                    () -> call(event, e.accountId(), e.callId())));
+        }
+        if (payload instanceof CallCompletedEvent e) {
+            return Optional.of(PublicEvent.of(EventTypes.CALL_COMPLETED, e.accountId(), () -> {
+                ObjectNode call = call(event, e.accountId(), e.callId());
+                call.put("outcome", e.outcome().apiName());
+                call.set("transcript", objectMapper.valueToTree(transcript(e.callId(), e.transcript())));
+                return call;
+            }));
+        }
+        if (payload instanceof CallFailedEvent e) {
+            return Optional.of(PublicEvent.of(EventTypes.CALL_FAILED, e.accountId(),
+                    () -> call(event, e.accountId(), e.callId())));
+        }
+        return Optional.empty();
+    }
+
+    private ObjectNode call(EventMessage<?> event, String accountId, String callId) {
+        webhookData.awaitProjection(event, PROJECTION, callId);
+        Optional<CallView> view = queries.query(new FindCallQuery(accountId, callId),
+                ResponseTypes.optionalInstanceOf(CallView.class)).join();
+        if (view.isPresent()) {
+            return objectMapper.valueToTree(CallResponse.of(view.get()));
+        }
+        // never block the outbox: without a read-model row, send what identifies the call
+        ObjectNode minimal = objectMapper.createObjectNode();
+        minimal.put("id", callId);
+        minimal.put("object", "call");
+        return minimal;
+    }
+
+    private static CallController.TranscriptResponse transcript(String callId, List<TranscriptTurn> turns) {
+        List<TranscriptTurn> safe = turns == null ? List.of() : turns;
+        return new CallController.TranscriptResponse(callId, "transcript",
+                safe.stream().map(t -> new CallController.TranscriptResponse.Turn(t.role(), t.text(), t.startMs(), t.endMs())).toList(),
+                safe.stream().map(t -> t.role() + ": " + t.text()).collect(Collectors.joining("\n")));
+    }
+}

@@ -1,0 +1,27 @@
+package io.outboundcalls.app.credits;
+
+import io.outboundcalls.events.credits.CreditBalanceLowEvent;
+import io.outboundcalls.webhooks.EventTypes;
+import io.outboundcalls.webhooks.outbox.PublicEvent;
+import io.outboundcalls.webhooks.outbox.PublicEventMapper;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/**
+ * {@code credits.low}: the balance object at the moment {@code available} crossed below the
+ * threshold. The event carries every figure, so no read model is needed and the numbers are exact.
+ */
+@Component
+class CreditWebhooks implements PublicEventMapper {
+
+    @Override
+    public Optional<PublicEvent> map(EventMessage<?> event) {
+        if (!(event.getPayload() instanceof CreditBalanceLowEvent e)) {
+            return Optional.empty();
+        }
+        return Optional.of(PublicEvent.of(EventTypes.CREDITS_LOW, e.accountId(),
+                () -> new CreditResponses.Balance("balance", e.balance(), e.reserved(), e.available(), e.threshold())));
+    }
+}
