@@ -42,10 +42,13 @@ class Agent {
         apply(new AgentUpdatedEvent(agentId, accountId, updated));
     }
 
-    @CommandHandler
-    void handle(DeleteAgentCommand command) {
-        OwnedBy.check(accountId, command.accountId(), RESOURCE, agentId);
+    /** Called by {@link AgentDeletion}, which first checks that no active campaign uses the agent. */
+    void delete() {
         apply(new AgentDeletedEvent(agentId, accountId));
+    }
+
+    void checkOwner(String requestingAccountId) {
+        OwnedBy.check(accountId, requestingAccountId, RESOURCE, agentId);
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package io.outboundcalls.command.agent;
 
+import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.command.common.ResourceNotFoundException;
 import io.outboundcalls.events.agent.AgentCreatedEvent;
 import io.outboundcalls.events.agent.AgentDeletedEvent;
@@ -24,10 +25,14 @@ class AgentTest {
             600, VoicemailSettings.DEFAULT, null, AnalysisSettings.DEFAULT, Map.of("team", "emea"));
 
     private AggregateTestFixture<Agent> fixture;
+    private int activeCampaigns;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Agent.class);
+        activeCampaigns = 0;
+        fixture.registerAnnotatedCommandHandler(new AgentDeletion(fixture.getRepository(),
+                (accountId, agentId) -> activeCampaigns));
     }
 
     @Test
@@ -89,6 +94,16 @@ class AgentTest {
                 .when(new DeleteAgentCommand(AGENT, ACCOUNT))
                 .expectEvents(new AgentDeletedEvent(AGENT, ACCOUNT))
                 .expectMarkedDeleted();
+    }
+
+    @Test
+    void cannotDeleteAnAgentThatAnActiveCampaignUses() {
+        activeCampaigns = 1;
+        fixture.given(new AgentCreatedEvent(AGENT, ACCOUNT, SETTINGS))
+                .when(new DeleteAgentCommand(AGENT, ACCOUNT))
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("running or paused"))
+                .expectNoEvents();
     }
 
     @Test
