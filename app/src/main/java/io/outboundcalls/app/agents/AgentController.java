@@ -1,11 +1,10 @@
 package io.outboundcalls.app.agents;
 
 import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.app.web.ApiList;
 import io.outboundcalls.app.web.Deleted;
-import io.outboundcalls.app.web.JsonBodies;
 import io.outboundcalls.app.web.ListParams;
-import io.outboundcalls.app.web.ReadYourWrites;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.agent.CreateAgentCommand;
 import io.outboundcalls.command.agent.DeleteAgentCommand;
@@ -18,9 +17,7 @@ import io.outboundcalls.query.agent.ListAgentsQuery;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.PageResponseType;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,25 +38,19 @@ class AgentController {
 
     static final String PROJECTION = "agents";
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final JsonBodies bodies;
+    private final ApiGateway api;
 
-    AgentController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites, JsonBodies bodies) {
-        this.commands = commands;
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.bodies = bodies;
+    AgentController(ApiGateway api) {
+        this.api = api;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     AgentResponse create(Principal principal, HttpServletRequest request) {
-        AgentSettings settings = AgentRequests.create(bodies.read(request));
+        AgentSettings settings = AgentRequests.create(api.body(request));
         String agentId = Ids.newId("agent");
-        commands.sendAndWait(new CreateAgentCommand(agentId, principal.accountId(), settings));
-        readYourWrites.await(PROJECTION, agentId);
+        api.send(new CreateAgentCommand(agentId, principal.accountId(), settings));
+        api.awaitProjection(PROJECTION, agentId);
         Instant now = Instant.now();
         return AgentResponse.of(find(principal, agentId)
                 .orElseGet(() -> new AgentView(agentId, principal.accountId(), settings, now, now)));
@@ -70,7 +61,7 @@ class AgentController {
         ListParams params = ListParams.of(request);
         var page = params.page("agent");
         params.throwIfInvalid();
-        Page<AgentView> result = queries.query(new ListAgentsQuery(principal.accountId(), page),
+        Page<AgentView> result = api.queries().query(new ListAgentsQuery(principal.accountId(), page),
                 PageResponseType.pageOf(AgentView.class)).join();
         return ApiList.of(result, AgentResponse::of);
     }
@@ -82,23 +73,23 @@ class AgentController {
 
     @PatchMapping("/{id}")
     AgentResponse update(Principal principal, @PathVariable String id, HttpServletRequest request) {
-        AgentRequests.Patch patch = AgentRequests.update(bodies.read(request));
+        AgentRequests.Patch patch = AgentRequests.update(api.body(request));
         requireAgentId(id);
-        commands.sendAndWait(new UpdateAgentCommand(id, principal.accountId(), patch.changes(), patch.fields()));
-        readYourWrites.await(PROJECTION, id);
+        api.send(new UpdateAgentCommand(id, principal.accountId(), patch.changes(), patch.fields()));
+        api.awaitProjection(PROJECTION, id);
         return get(principal, id);
     }
 
     @DeleteMapping("/{id}")
     Deleted delete(Principal principal, @PathVariable String id) {
         requireAgentId(id);
-        commands.sendAndWait(new DeleteAgentCommand(id, principal.accountId()));
-        readYourWrites.await(PROJECTION, id);
+        api.send(new DeleteAgentCommand(id, principal.accountId()));
+        api.awaitProjection(PROJECTION, id);
         return new Deleted(id, "agent", true);
     }
 
     private Optional<AgentView> find(Principal principal, String id) {
-        return queries.query(new FindAgentQuery(principal.accountId(), id),
+        return api.queries().query(new FindAgentQuery(principal.accountId(), id),
                 ResponseTypes.optionalInstanceOf(AgentView.class)).join();
     }
 

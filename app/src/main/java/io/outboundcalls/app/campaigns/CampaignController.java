@@ -1,10 +1,9 @@
 package io.outboundcalls.app.campaigns;
 
 import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.app.web.ApiList;
-import io.outboundcalls.app.web.JsonBodies;
 import io.outboundcalls.app.web.ListParams;
-import io.outboundcalls.app.web.ReadYourWrites;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.campaign.CancelCampaignCommand;
 import io.outboundcalls.command.campaign.CreateCampaignCommand;
@@ -21,9 +20,7 @@ import io.outboundcalls.query.common.PageResponseType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -40,22 +37,16 @@ class CampaignController {
     static final String PROJECTION = "campaigns";
     private static final Set<String> STATUSES = Set.of("draft", "running", "paused", "completed", "cancelled");
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final JsonBodies bodies;
+    private final ApiGateway api;
 
-    CampaignController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites, JsonBodies bodies) {
-        this.commands = commands;
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.bodies = bodies;
+    CampaignController(ApiGateway api) {
+        this.api = api;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CampaignResponse create(Principal principal, HttpServletRequest request) {
-        CampaignSettings settings = CampaignRequests.create(bodies.read(request));
+        CampaignSettings settings = CampaignRequests.create(api.body(request));
         if (!Ids.hasPrefix(settings.agentId(), "agent")) {
             throw new ApiException(HttpStatus.NOT_FOUND, "resource_missing", "agent_id", "No such agent: '" + settings.agentId() + "'");
         }
@@ -64,7 +55,7 @@ class CampaignController {
                     "No such contact list: '" + settings.contactListId() + "'");
         }
         String campaignId = Ids.newId("camp");
-        commands.sendAndWait(new CreateCampaignCommand(campaignId, principal.accountId(), settings));
+        api.send(new CreateCampaignCommand(campaignId, principal.accountId(), settings));
         return read(principal, campaignId);
     }
 
@@ -75,7 +66,7 @@ class CampaignController {
         String status = params.enumValue("status", STATUSES);
         String agentId = params.string("agent_id", 100);
         params.throwIfInvalid();
-        Page<CampaignView> result = queries.query(new ListCampaignsQuery(principal.accountId(), status, agentId, page),
+        Page<CampaignView> result = api.queries().query(new ListCampaignsQuery(principal.accountId(), status, agentId, page),
                 PageResponseType.pageOf(CampaignView.class)).join();
         return ApiList.of(result, CampaignResponse::of);
     }
@@ -88,38 +79,38 @@ class CampaignController {
     @PostMapping("/{id}/start")
     CampaignResponse start(Principal principal, @PathVariable String id) {
         requireCampaignId(id);
-        commands.sendAndWait(new StartCampaignCommand(id, principal.accountId()));
+        api.send(new StartCampaignCommand(id, principal.accountId()));
         return read(principal, id);
     }
 
     @PostMapping("/{id}/pause")
     CampaignResponse pause(Principal principal, @PathVariable String id) {
         requireCampaignId(id);
-        commands.sendAndWait(new PauseCampaignCommand(id, principal.accountId()));
+        api.send(new PauseCampaignCommand(id, principal.accountId()));
         return read(principal, id);
     }
 
     @PostMapping("/{id}/resume")
     CampaignResponse resume(Principal principal, @PathVariable String id) {
         requireCampaignId(id);
-        commands.sendAndWait(new ResumeCampaignCommand(id, principal.accountId()));
+        api.send(new ResumeCampaignCommand(id, principal.accountId()));
         return read(principal, id);
     }
 
     @PostMapping("/{id}/cancel")
     CampaignResponse cancel(Principal principal, @PathVariable String id) {
         requireCampaignId(id);
-        commands.sendAndWait(new CancelCampaignCommand(id, principal.accountId()));
+        api.send(new CancelCampaignCommand(id, principal.accountId()));
         return read(principal, id);
     }
 
     private CampaignResponse read(Principal principal, String id) {
-        readYourWrites.await(PROJECTION, id);
+        api.awaitProjection(PROJECTION, id);
         return get(principal, id);
     }
 
     private Optional<CampaignView> find(Principal principal, String id) {
-        return queries.query(new FindCampaignQuery(principal.accountId(), id),
+        return api.queries().query(new FindCampaignQuery(principal.accountId(), id),
                 ResponseTypes.optionalInstanceOf(CampaignView.class)).join();
     }
 

@@ -1,11 +1,10 @@
 package io.outboundcalls.app.contacts;
 
 import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.app.web.ApiList;
 import io.outboundcalls.app.web.Deleted;
-import io.outboundcalls.app.web.JsonBodies;
 import io.outboundcalls.app.web.ListParams;
-import io.outboundcalls.app.web.ReadYourWrites;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.command.common.PhoneNumbers;
@@ -21,9 +20,7 @@ import io.outboundcalls.query.contact.ContactView;
 import io.outboundcalls.query.contact.FindContactQuery;
 import io.outboundcalls.query.contact.ListContactsQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,26 +43,20 @@ class ContactController {
     static final String PROJECTION = ContactListController.PROJECTION;
     private static final Set<String> STATUSES = Set.of("new", "in_campaign", "reached", "unreachable", "opted_out");
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final JsonBodies bodies;
+    private final ApiGateway api;
 
-    ContactController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites, JsonBodies bodies) {
-        this.commands = commands;
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.bodies = bodies;
+    ContactController(ApiGateway api) {
+        this.api = api;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ContactResponse create(Principal principal, HttpServletRequest request) {
-        ContactChanges c = ContactRequests.create(bodies.read(request));
+        ContactChanges c = ContactRequests.create(api.body(request));
         String contactId = Ids.newId("contact");
         ContactDetails details = new ContactDetails(c.phoneNumber(), c.rawPhoneNumber(), c.firstName(), c.lastName(),
                 c.email(), c.metadata() == null ? Map.of() : c.metadata());
-        commands.sendAndWait(new CreateContactCommand(contactId, principal.accountId(), details, c.timezone(),
+        api.send(new CreateContactCommand(contactId, principal.accountId(), details, c.timezone(),
                 Boolean.TRUE.equals(c.doNotCall()), c.listIds() == null ? Set.of() : c.listIds()));
         return read(principal, contactId);
     }
@@ -83,7 +74,7 @@ class ContactController {
             // the filter matches what is stored: E.164, so "+1 (415) 555-2671" finds +14155552671
             phone = PhoneNumbers.toE164(phone, ContactRules.DEFAULT_COUNTRY).orElse(phone);
         }
-        Page<ContactView> result = queries.query(
+        Page<ContactView> result = api.queries().query(
                 new ListContactsQuery(principal.accountId(), listId, status, phone, doNotCall, page),
                 PageResponseType.pageOf(ContactView.class)).join();
         return ApiList.of(result, ContactResponse::of);
@@ -96,27 +87,27 @@ class ContactController {
 
     @PatchMapping("/{id}")
     ContactResponse update(Principal principal, @PathVariable String id, HttpServletRequest request) {
-        ContactChanges changes = ContactRequests.update(bodies.read(request));
+        ContactChanges changes = ContactRequests.update(api.body(request));
         requireContactId(id);
-        commands.sendAndWait(new UpdateContactCommand(id, principal.accountId(), changes));
+        api.send(new UpdateContactCommand(id, principal.accountId(), changes));
         return read(principal, id);
     }
 
     @DeleteMapping("/{id}")
     Deleted delete(Principal principal, @PathVariable String id) {
         requireContactId(id);
-        commands.sendAndWait(new DeleteContactCommand(id, principal.accountId()));
-        readYourWrites.await(PROJECTION, id);
+        api.send(new DeleteContactCommand(id, principal.accountId()));
+        api.awaitProjection(PROJECTION, id);
         return new Deleted(id, "contact", true);
     }
 
     private ContactResponse read(Principal principal, String contactId) {
-        readYourWrites.await(PROJECTION, contactId);
+        api.awaitProjection(PROJECTION, contactId);
         return ContactResponse.of(find(principal, contactId).orElseThrow(() -> ApiException.notFound("contact", contactId)));
     }
 
     private Optional<ContactView> find(Principal principal, String id) {
-        return queries.query(new FindContactQuery(principal.accountId(), id),
+        return api.queries().query(new FindContactQuery(principal.accountId(), id),
                 ResponseTypes.optionalInstanceOf(ContactView.class)).join();
     }
 

@@ -1,12 +1,11 @@
 package io.outboundcalls.app.contacts;
 
 import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.app.web.ApiList;
 import io.outboundcalls.app.web.Deleted;
-import io.outboundcalls.app.web.JsonBodies;
 import io.outboundcalls.app.web.JsonFields;
 import io.outboundcalls.app.web.ListParams;
-import io.outboundcalls.app.web.ReadYourWrites;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.command.contactlist.CreateContactListCommand;
@@ -17,9 +16,7 @@ import io.outboundcalls.query.contact.ContactListView;
 import io.outboundcalls.query.contact.FindContactListQuery;
 import io.outboundcalls.query.contact.ListContactListsQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,27 +36,21 @@ class ContactListController {
 
     static final String PROJECTION = "contacts";
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final JsonBodies bodies;
+    private final ApiGateway api;
 
-    ContactListController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites, JsonBodies bodies) {
-        this.commands = commands;
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.bodies = bodies;
+    ContactListController(ApiGateway api) {
+        this.api = api;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ContactListResponse create(Principal principal, HttpServletRequest request) {
-        JsonFields f = bodies.read(request);
+        JsonFields f = api.body(request);
         String name = f.requiredString("name", 200);
         f.throwIfInvalid();
         String listId = Ids.newId("list");
-        commands.sendAndWait(new CreateContactListCommand(listId, principal.accountId(), name));
-        readYourWrites.await(PROJECTION, listId);
+        api.send(new CreateContactListCommand(listId, principal.accountId(), name));
+        api.awaitProjection(PROJECTION, listId);
         return ContactListResponse.of(find(principal, listId)
                 .orElseGet(() -> new ContactListView(listId, principal.accountId(), name, 0, Instant.now())));
     }
@@ -69,7 +60,7 @@ class ContactListController {
         ListParams params = ListParams.of(request);
         var page = params.page("list");
         params.throwIfInvalid();
-        Page<ContactListView> result = queries.query(new ListContactListsQuery(principal.accountId(), page),
+        Page<ContactListView> result = api.queries().query(new ListContactListsQuery(principal.accountId(), page),
                 PageResponseType.pageOf(ContactListView.class)).join();
         return ApiList.of(result, ContactListResponse::of);
     }
@@ -84,13 +75,13 @@ class ContactListController {
         if (!Ids.hasPrefix(id, "list")) {
             throw ApiException.notFound("contact list", id);
         }
-        commands.sendAndWait(new DeleteContactListCommand(id, principal.accountId()));
-        readYourWrites.await(PROJECTION, id);
+        api.send(new DeleteContactListCommand(id, principal.accountId()));
+        api.awaitProjection(PROJECTION, id);
         return new Deleted(id, "contact_list", true);
     }
 
     private Optional<ContactListView> find(Principal principal, String id) {
-        return queries.query(new FindContactListQuery(principal.accountId(), id),
+        return api.queries().query(new FindContactListQuery(principal.accountId(), id),
                 ResponseTypes.optionalInstanceOf(ContactListView.class)).join();
     }
 }
