@@ -56,7 +56,8 @@ final class DialerScenario {
             receiver = Receiver.start();
             boolean webhooks = http.post("/v1/webhook_endpoints", token, Map.of("url", receiver.url(),
                     "enabled_events", List.of("call.completed", "call.failed", "campaign.completed"))).status() == 201;
-            Object[] run = completedCampaign(http, token, sizes.dialerContacts(), sizes.dialerConcurrency());
+            LagProbe lag = new LagProbe(http, token);
+            Object[] run = completedCampaign(http, token, sizes.dialerContacts(), sizes.dialerConcurrency(), lag);
             if (run == null) {
                 rows.add(new Row(DIALER, ">= 100 calls/s, cap never exceeded", "error", null, "the campaign did not complete"));
                 return rows;
@@ -73,7 +74,7 @@ final class DialerScenario {
                     String.format("%.0f calls/s (%d calls in %.1f s), max in flight %d", perSecond, calls.size(), seconds, maxInFlight),
                     full ? perSecond >= 100 && maxInFlight <= sizes.dialerConcurrency() : null,
                     "in flight computed from each call's started_at..ended_at"));
-            rows.add(Row.notAvailable(LAG, "<= 500 ms", "needs event-to-read-model timing from the service; see BENCHMARKS.md"));
+            rows.add(lag.row(full));
             rows.add(rebuild(full));
             rows.add(webhooks ? receiver.row(full) : Row.notAvailable(WEBHOOKS, ">= 500/s, p99 <= 1 s", "webhook endpoints not implemented yet"));
         } catch (Exception e) {
@@ -88,6 +89,10 @@ final class DialerScenario {
 
     /** Runs one campaign to completion; returns {campaignId, seconds from start to completed} or null. */
     static Object[] completedCampaign(Http http, String token, int contacts, int concurrency) throws Exception {
+        return completedCampaign(http, token, contacts, concurrency, null);
+    }
+
+    static Object[] completedCampaign(Http http, String token, int contacts, int concurrency, LagProbe lag) throws Exception {
         http.post("/v1/credits/purchase", token, Map.of("amount", 1_000_000));
         String agentId = http.post("/v1/agents", token, Map.of("name", "Bench", "prompt", "Hello {{first_name}}",
                 "first_message", "Hi!", "max_duration_seconds", 60)).json().path("id").asText();
@@ -119,6 +124,9 @@ final class DialerScenario {
             throw new IllegalStateException("campaign: " + created.status() + " " + Load.abbreviate(created.body()));
         }
         String campaignId = created.json().path("id").asText();
+        if (lag != null) {
+            lag.start(campaignId);
+        }
         long start = System.nanoTime();
         Http.Response started = http.post("/v1/campaigns/" + campaignId + "/start", token, Map.of());
         if (started.status() != 200) {
@@ -128,7 +136,11 @@ final class DialerScenario {
         while (System.nanoTime() < deadline) {
             JsonNode state = http.get("/v1/campaigns/" + campaignId, token).json();
             if (state.path("status").asText().equals("completed")) {
-                return new Object[]{campaignId, (System.nanoTime() - start) / 1e9};
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (lag != null) {
+                    lag.stop();
+                }
+                return new Object[]{campaignId, seconds};
             }
             Thread.sleep(100);
         }

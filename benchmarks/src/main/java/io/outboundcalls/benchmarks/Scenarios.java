@@ -63,7 +63,7 @@ final class Scenarios {
         long offset = System.nanoTime() % 1000;
         Load.Result result = Load.run(http, 16, sizes.warmup(), sizes.measure(), 201, n -> http.request("/v1/contacts", token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"phone_number\":\"+1212" + String.format("%07d", (n + offset) % 10_000_000) + "\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"phone_number\":\"+1212" + (2_000_000 + (n + offset) % 7_000_000) + "\"}"))
                 .build());
         return judged(figure, target, result, 500, 100_000);
     }
@@ -133,6 +133,20 @@ final class Scenarios {
         }
         String listId = job.path("list_id").asText();
         int listed = 0;
+        long listDeadline = System.nanoTime() + 120_000_000_000L;
+        while (listed < rows && System.nanoTime() < listDeadline) {
+            listed = listAll(token, listId);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        boolean complete = listed == rows;
+        return new Row(figure.replace("100,000", String.format("%,d", rows)), target, String.format("%.1f s", seconds),
+                complete && rows == Sizes.FULL.importRows() ? seconds <= 20 : null,
+                "status " + job.path("status").asText() + ", " + listed + "/" + rows + " listed");
+    }
+
+    /** Pages through a list's contacts as a client would; returns how many it saw. */
+    private int listAll(String token, String listId) {
+        int listed = 0;
         String cursor = null;
         boolean more = true;
         while (more) {
@@ -145,11 +159,7 @@ final class Scenarios {
                 cursor = data.get(data.size() - 1).path("id").asText();
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        boolean complete = listed == rows;
-        return new Row(figure.replace("100,000", String.format("%,d", rows)), target, String.format("%.1f s", seconds),
-                complete && rows == Sizes.FULL.importRows() ? seconds <= 20 : null,
-                "status " + job.path("status").asText() + ", " + listed + "/" + rows + " listed");
+        return listed;
     }
 
     static Row judged(String figure, String target, Load.Result result, double minPerSecond, long maxP99Micros) {

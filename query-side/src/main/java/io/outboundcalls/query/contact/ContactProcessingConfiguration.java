@@ -1,6 +1,7 @@
 package io.outboundcalls.query.contact;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,10 +15,14 @@ class ContactProcessingConfiguration {
 
     /** Events per transaction for the contacts projection. */
     private static final int BATCH_SIZE = 1000;
+    /** As every other projection (see the app's AxonConfiguration). */
+    private static final int SEGMENTS = 2;
 
     @Autowired
     void configure(EventProcessingConfigurer processing) {
-        processing.registerPooledStreamingEventProcessorConfiguration(ContactProjection.PROCESSING_GROUP,
-                (config, builder) -> builder.batchSize(BATCH_SIZE));
+        processing.registerTrackingEventProcessorConfiguration(ContactProjection.PROCESSING_GROUP,
+                config -> TrackingEventProcessorConfiguration.forParallelProcessing(SEGMENTS)
+                        .andInitialSegmentsCount(SEGMENTS)
+                        .andBatchSize(BATCH_SIZE));
     }
 }

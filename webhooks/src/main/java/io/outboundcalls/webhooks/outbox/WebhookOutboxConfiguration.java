@@ -1,6 +1,7 @@
 package io.outboundcalls.webhooks.outbox;
 
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,10 @@ class WebhookOutboxConfiguration {
 
     @Autowired
     void configure(EventProcessingConfigurer processing) {
-        processing.registerPooledStreamingEventProcessor(WebhookOutbox.PROCESSING_GROUP,
+        processing.registerTrackingEventProcessor(WebhookOutbox.PROCESSING_GROUP,
                 org.axonframework.config.Configuration::eventStore,
-                (config, builder) -> builder.initialToken(StreamableMessageSource::createHeadToken));
+                config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(100)
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
     }
 }
