@@ -118,7 +118,9 @@ class CreditsConcurrencyTest extends ApiTest {
         assertThat(outcomes).containsOnly("ok");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 account.api().get("/v1/credits/balance").json().path("balance").asLong() == 300);
-        assertThat(account.api().get("/v1/credits/transactions?limit=100").json().path("data")).hasSize(30);
+        // the transactions list is another projection, with its own lag
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(account.api().get("/v1/credits/transactions?limit=100").json().path("data")).hasSize(30));
     }
 
     /**
