@@ -35,7 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class DialerBenchmarkTest extends ApiTest {
 
-    private static final int CONTACTS = 10_000;
+    /** {@code -Dbenchmark.contacts=N} runs a smaller benchmark while iterating. */
+    private static final int CONTACTS = Integer.getInteger("benchmark.contacts", 10_000);
     private static final int CONCURRENT = 200;
 
     @Autowired

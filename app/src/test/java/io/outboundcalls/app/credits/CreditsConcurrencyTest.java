@@ -8,9 +8,14 @@ import io.outboundcalls.command.credits.CreditAccountIds;
 import io.outboundcalls.command.credits.InsufficientCreditsException;
 import io.outboundcalls.command.credits.PurchaseCreditsCommand;
 import io.outboundcalls.command.credits.ReserveCreditsCommand;
+import io.outboundcalls.events.credits.CreditsReservedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +38,12 @@ class CreditsConcurrencyTest extends ApiTest {
 
     @Autowired
     CommandGateway commands;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private record Account(String id, ApiClient api) {
     }
@@ -107,6 +118,45 @@ class CreditsConcurrencyTest extends ApiTest {
         assertThat(outcomes).containsOnly("ok");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 account.api().get("/v1/credits/balance").json().path("balance").asLong() == 300);
-        assertThat(account.api().get("/v1/credits/transactions?limit=100").json().path("data")).hasSize(30);
+        // the transactions list is another projection, with its own lag
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(account.api().get("/v1/credits/transactions?limit=100").json().path("data")).hasSize(30));
+    }
+
+    /**
+     * The account is cached in memory between commands. Another node spending the credits meanwhile
+     * (its event appended straight to the store here) leaves this node's copy stale: a reservation
+     * against the stale copy must not be stored, and the next one sees the real balance.
+     */
+    @Test
+    void aStaleCachedAccountCannotSpendCreditsAnotherNodeSpent() {
+        Account account = account();
+        assertThat(account.api().post("/v1/credits/purchase", Map.of("amount", 100)).status()).isEqualTo(201);
+        String creditAccountId = CreditAccountIds.of(account.id());
+        commands.sendAndWait(new ReserveCreditsCommand(creditAccountId, account.id(), "res_here", 10, "camp_cache", "call_here"));
+
+        Long last = jdbc.queryForObject("select max(sequenceNumber) from eventstore.domain_event_entry where aggregateIdentifier = ?",
+                Long.class, creditAccountId);
+        eventStore.publish(new GenericDomainEventMessage<>("CreditAccount", creditAccountId, last + 1,
+                new CreditsReservedEvent(creditAccountId, account.id(), "res_elsewhere", 90, "camp_cache", "call_elsewhere", 100, 100)));
+
+        Object stale = attempt(new ReserveCreditsCommand(creditAccountId, account.id(), "res_stale", 50, "camp_cache", "call_stale"));
+        Object reloaded = attempt(new ReserveCreditsCommand(creditAccountId, account.id(), "res_stale", 50, "camp_cache", "call_stale"));
+
+        assertThat(stale).as("refused by the event store, which the dialer retries once").isInstanceOf(EventStoreException.class);
+        assertThat(reloaded).isInstanceOf(InsufficientCreditsException.class);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from eventstore.domain_event_entry
+                where aggregateIdentifier = ? and payloadType like '%CreditsReservedEvent'""", Integer.class, creditAccountId))
+                .as("only the two reservations that were covered").isEqualTo(2);
+    }
+
+    private Object attempt(Object command) {
+        try {
+            commands.sendAndWait(command);
+            return "ok";
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 }

@@ -22,7 +22,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (a provider retries its callbacks, a recovered simulation replays its script): each report
  * only moves the call forward, never back, and a finished call ignores them.
  */
-@Aggregate
+@Aggregate(cache = CallConfiguration.CACHE)
 class Call {
 
     enum Status { QUEUED, RINGING, IN_PROGRESS, ENDED }

@@ -29,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * goes below zero. It exists from the first command sent to it: nobody has to open it.
  * Fields are read by Jackson when a snapshot is taken.
  */
-@Aggregate(snapshotTriggerDefinition = CreditsConfiguration.SNAPSHOT_TRIGGER)
+@Aggregate(snapshotTriggerDefinition = CreditsConfiguration.SNAPSHOT_TRIGGER, cache = CreditsConfiguration.CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CreditAccount {

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,9 +100,15 @@ class CallPlacer implements DisposableBean {
     }
 
     private boolean reserve(String campaignId, String accountId, DialerEngine.Claim claim, long credits) {
+        ReserveCreditsCommand command = new ReserveCreditsCommand(CreditAccountIds.of(accountId), accountId, claim.callId(),
+                credits, campaignId, claim.callId());
         try {
-            commands.sendAndWait(new ReserveCreditsCommand(CreditAccountIds.of(accountId), accountId, claim.callId(),
-                    credits, campaignId, claim.callId()));
+            try {
+                commands.sendAndWait(command);
+            } catch (EventStoreException e) {
+                // another node moved the account past this node's cached copy, which is now evicted: once more, reloaded
+                commands.sendAndWait(command);
+            }
             return true;
         } catch (RuntimeException e) {
             if (causedBy(e, NoHandlerForCommandException.class)) {
