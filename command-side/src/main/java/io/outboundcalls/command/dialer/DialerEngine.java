@@ -160,11 +160,26 @@ class DialerEngine {
         String waitingReason = null;
         Instant nextDialAt = null;
         if (!complete && !anyDialing && nextDue.toInstant().isAfter(now)) {
-            waitingReason = window.isBeforeStartDate(now) ? CampaignWaitingEvent.BEFORE_START_DATE : CampaignWaitingEvent.OUTSIDE_CALLING_HOURS;
-            nextDialAt = nextDue.toInstant();
+            if (window.isBeforeStartDate(now)) {
+                waitingReason = CampaignWaitingEvent.BEFORE_START_DATE;
+            } else if (!isNextContactInsideWindow(campaignId, window, now)) {
+                waitingReason = CampaignWaitingEvent.OUTSIDE_CALLING_HOURS;
+            }
+            // otherwise the next contact only waits for its retry delay: not a reason the API names
+            nextDialAt = waitingReason == null ? null : nextDue.toInstant();
         }
-        boolean endWaiting = !claims.isEmpty() && campaign.get("waiting_reason") != null;
+        boolean endWaiting = campaign.get("waiting_reason") != null && (!claims.isEmpty() || (!complete && waitingReason == null));
         return new Tick(campaignId, accountId, settings, claims, skips, complete, waitingReason, nextDialAt, endWaiting);
+    }
+
+    /** Whether the earliest pending contact could be called now, were its retry delay over. */
+    private boolean isNextContactInsideWindow(String campaignId, CallingWindow window, Instant now) {
+        List<Map<String, Object>> next = jdbc.queryForList(
+                "select c.timezone, c.candidates from dialer.campaign_contacts cc"
+                        + " join dialer.contacts c on c.contact_id = cc.contact_id"
+                        + " where cc.campaign_id = ? and cc.state = 'pending' order by cc.due_at limit 1", campaignId);
+        return !next.isEmpty() && window.isOpen(now,
+                window.zonesFor((String) next.get(0).get("timezone"), (String) next.get(0).get("candidates")));
     }
 
     /** Derived from campaign, contact and attempt: placing the same attempt twice hits the same aggregate. */
