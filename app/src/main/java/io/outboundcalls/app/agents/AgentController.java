@@ -15,9 +15,7 @@ import io.outboundcalls.query.agent.AgentView;
 import io.outboundcalls.query.agent.FindAgentQuery;
 import io.outboundcalls.query.agent.ListAgentsQuery;
 import io.outboundcalls.query.common.Page;
-import io.outboundcalls.query.common.PageResponseType;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,8 +59,7 @@ class AgentController {
         ListParams params = ListParams.of(request);
         var page = params.page("agent");
         params.throwIfInvalid();
-        Page<AgentView> result = api.queries().query(new ListAgentsQuery(principal.accountId(), page),
-                PageResponseType.pageOf(AgentView.class)).join();
+        Page<AgentView> result = api.page(new ListAgentsQuery(principal.accountId(), page), AgentView.class);
         return ApiList.of(result, AgentResponse::of);
     }
 
@@ -89,8 +86,7 @@ class AgentController {
     }
 
     private Optional<AgentView> find(Principal principal, String id) {
-        return api.queries().query(new FindAgentQuery(principal.accountId(), id),
-                ResponseTypes.optionalInstanceOf(AgentView.class)).join();
+        return api.findOne(new FindAgentQuery(principal.accountId(), id), AgentView.class);
     }
 
     /** Ids of other types can never be agents; answering 404 early also keeps them out of the event store. */

@@ -16,11 +16,9 @@ import io.outboundcalls.query.campaign.CampaignView;
 import io.outboundcalls.query.campaign.FindCampaignQuery;
 import io.outboundcalls.query.campaign.ListCampaignsQuery;
 import io.outboundcalls.query.common.Page;
-import io.outboundcalls.query.common.PageResponseType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,7 +54,8 @@ class CampaignController {
         }
         String campaignId = Ids.newId("camp");
         api.send(new CreateCampaignCommand(campaignId, principal.accountId(), settings));
-        return read(principal, campaignId);
+        api.awaitProjection(PROJECTION, campaignId);
+        return get(principal, campaignId);
     }
 
     @GetMapping
@@ -66,8 +65,7 @@ class CampaignController {
         String status = params.enumValue("status", STATUSES);
         String agentId = params.string("agent_id", 100);
         params.throwIfInvalid();
-        Page<CampaignView> result = api.queries().query(new ListCampaignsQuery(principal.accountId(), status, agentId, page),
-                PageResponseType.pageOf(CampaignView.class)).join();
+        Page<CampaignView> result = api.page(new ListCampaignsQuery(principal.accountId(), status, agentId, page), CampaignView.class);
         return ApiList.of(result, CampaignResponse::of);
     }
 
@@ -78,40 +76,34 @@ class CampaignController {
 
     @PostMapping("/{id}/start")
     CampaignResponse start(Principal principal, @PathVariable String id) {
-        requireCampaignId(id);
-        api.send(new StartCampaignCommand(id, principal.accountId()));
-        return read(principal, id);
+        return transition(principal, id, new StartCampaignCommand(id, principal.accountId()));
     }
 
     @PostMapping("/{id}/pause")
     CampaignResponse pause(Principal principal, @PathVariable String id) {
-        requireCampaignId(id);
-        api.send(new PauseCampaignCommand(id, principal.accountId()));
-        return read(principal, id);
+        return transition(principal, id, new PauseCampaignCommand(id, principal.accountId()));
     }
 
     @PostMapping("/{id}/resume")
     CampaignResponse resume(Principal principal, @PathVariable String id) {
-        requireCampaignId(id);
-        api.send(new ResumeCampaignCommand(id, principal.accountId()));
-        return read(principal, id);
+        return transition(principal, id, new ResumeCampaignCommand(id, principal.accountId()));
     }
 
     @PostMapping("/{id}/cancel")
     CampaignResponse cancel(Principal principal, @PathVariable String id) {
-        requireCampaignId(id);
-        api.send(new CancelCampaignCommand(id, principal.accountId()));
-        return read(principal, id);
+        return transition(principal, id, new CancelCampaignCommand(id, principal.accountId()));
     }
 
-    private CampaignResponse read(Principal principal, String id) {
+    /** start, pause, resume, cancel: the aggregate refuses an illegal transition with 409. */
+    private CampaignResponse transition(Principal principal, String id, Object command) {
+        requireCampaignId(id);
+        api.send(command);
         api.awaitProjection(PROJECTION, id);
         return get(principal, id);
     }
 
     private Optional<CampaignView> find(Principal principal, String id) {
-        return api.queries().query(new FindCampaignQuery(principal.accountId(), id),
-                ResponseTypes.optionalInstanceOf(CampaignView.class)).join();
+        return api.findOne(new FindCampaignQuery(principal.accountId(), id), CampaignView.class);
     }
 
     private static void requireCampaignId(String id) {

@@ -15,12 +15,10 @@ import io.outboundcalls.command.contact.DeleteContactCommand;
 import io.outboundcalls.command.contact.UpdateContactCommand;
 import io.outboundcalls.events.contact.ContactDetails;
 import io.outboundcalls.query.common.Page;
-import io.outboundcalls.query.common.PageResponseType;
 import io.outboundcalls.query.contact.ContactView;
 import io.outboundcalls.query.contact.FindContactQuery;
 import io.outboundcalls.query.contact.ListContactsQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,9 +72,8 @@ class ContactController {
             // the filter matches what is stored: E.164, so "+1 (415) 555-2671" finds +14155552671
             phone = PhoneNumbers.toE164(phone, ContactRules.DEFAULT_COUNTRY).orElse(phone);
         }
-        Page<ContactView> result = api.queries().query(
-                new ListContactsQuery(principal.accountId(), listId, status, phone, doNotCall, page),
-                PageResponseType.pageOf(ContactView.class)).join();
+        Page<ContactView> result = api.page(
+                new ListContactsQuery(principal.accountId(), listId, status, phone, doNotCall, page), ContactView.class);
         return ApiList.of(result, ContactResponse::of);
     }
 
@@ -107,8 +104,7 @@ class ContactController {
     }
 
     private Optional<ContactView> find(Principal principal, String id) {
-        return api.queries().query(new FindContactQuery(principal.accountId(), id),
-                ResponseTypes.optionalInstanceOf(ContactView.class)).join();
+        return api.findOne(new FindContactQuery(principal.accountId(), id), ContactView.class);
     }
 
     private static void requireContactId(String id) {

@@ -11,12 +11,10 @@ import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.command.contactlist.CreateContactListCommand;
 import io.outboundcalls.command.contactlist.DeleteContactListCommand;
 import io.outboundcalls.query.common.Page;
-import io.outboundcalls.query.common.PageResponseType;
 import io.outboundcalls.query.contact.ContactListView;
 import io.outboundcalls.query.contact.FindContactListQuery;
 import io.outboundcalls.query.contact.ListContactListsQuery;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,8 +58,7 @@ class ContactListController {
         ListParams params = ListParams.of(request);
         var page = params.page("list");
         params.throwIfInvalid();
-        Page<ContactListView> result = api.queries().query(new ListContactListsQuery(principal.accountId(), page),
-                PageResponseType.pageOf(ContactListView.class)).join();
+        Page<ContactListView> result = api.page(new ListContactListsQuery(principal.accountId(), page), ContactListView.class);
         return ApiList.of(result, ContactListResponse::of);
     }
 
@@ -81,7 +78,6 @@ class ContactListController {
     }
 
     private Optional<ContactListView> find(Principal principal, String id) {
-        return api.queries().query(new FindContactListQuery(principal.accountId(), id),
-                ResponseTypes.optionalInstanceOf(ContactListView.class)).join();
+        return api.findOne(new FindContactListQuery(principal.accountId(), id), ContactListView.class);
     }
 }

@@ -1,9 +1,14 @@
 package io.outboundcalls.app.web;
 
+import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.PageResponseType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /**
  * What every resource controller needs from the service: the request body, commands sent and
@@ -36,6 +41,16 @@ public class ApiGateway {
     /** Waits until {@code projection} has processed the aggregate's latest event. */
     public void awaitProjection(String projection, String aggregateId) {
         readYourWrites.await(projection, aggregateId);
+    }
+
+    /** One object of a query answering {@code Optional<V>}. */
+    public <V> Optional<V> findOne(Object query, Class<V> type) {
+        return queries.query(query, ResponseTypes.optionalInstanceOf(type)).join();
+    }
+
+    /** A page of a list query answering {@code Page<V>}. */
+    public <V> Page<V> page(Object query, Class<V> type) {
+        return queries.query(query, PageResponseType.pageOf(type)).join();
     }
 
     public QueryGateway queries() {
