@@ -2,14 +2,13 @@ package io.outboundcalls.app.apikeys;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.ApiKeyUsage;
 import io.outboundcalls.app.web.ApiList;
 import io.outboundcalls.app.web.Deleted;
-import io.outboundcalls.app.web.JsonBodies;
 import io.outboundcalls.app.web.JsonFields;
 import io.outboundcalls.app.web.ListParams;
-import io.outboundcalls.app.web.ReadYourWrites;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.account.ApiKeys;
 import io.outboundcalls.command.account.CreateApiKeyCommand;
@@ -18,10 +17,7 @@ import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.query.apikey.ApiKeyView;
 import io.outboundcalls.query.apikey.ListApiKeysQuery;
 import io.outboundcalls.query.common.Page;
-import io.outboundcalls.query.common.PageResponseType;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,18 +36,11 @@ class ApiKeyController {
 
     static final String PROJECTION = "api-keys";
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final JsonBodies bodies;
+    private final ApiGateway api;
     private final ApiKeyUsage usage;
 
-    ApiKeyController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                     JsonBodies bodies, ApiKeyUsage usage) {
-        this.commands = commands;
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.bodies = bodies;
+    ApiKeyController(ApiGateway api, ApiKeyUsage usage) {
+        this.api = api;
         this.usage = usage;
     }
 
@@ -64,12 +53,12 @@ class ApiKeyController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ApiKeyResponse create(Principal principal, HttpServletRequest request) {
-        JsonFields f = bodies.read(request);
+        JsonFields f = api.body(request);
         String name = f.optionalString("name", 200);
         f.throwIfInvalid();
         ApiKeys.Generated generated = ApiKeys.generate(name);
-        commands.sendAndWait(new CreateApiKeyCommand(principal.accountId(), generated.key()));
-        readYourWrites.await(PROJECTION, principal.accountId());
+        api.send(new CreateApiKeyCommand(principal.accountId(), generated.key()));
+        api.awaitProjection(PROJECTION, principal.accountId());
         var key = generated.key();
         return new ApiKeyResponse(key.keyId(), "api_key", name, generated.secret(), key.prefix(), key.last4(),
                 Instant.now(), null);
@@ -80,8 +69,7 @@ class ApiKeyController {
         ListParams params = ListParams.of(request);
         var page = params.page("key");
         params.throwIfInvalid();
-        Page<ApiKeyView> result = queries.query(new ListApiKeysQuery(principal.accountId(), page),
-                PageResponseType.pageOf(ApiKeyView.class)).join();
+        Page<ApiKeyView> result = api.page(new ListApiKeysQuery(principal.accountId(), page), ApiKeyView.class);
         return ApiList.of(result, view -> new ApiKeyResponse(view.id(), "api_key", view.name(), null, view.prefix(),
                 view.last4(), view.createdAt(), usage.lastUsed(view.id()).orElse(null)));
     }
@@ -91,8 +79,8 @@ class ApiKeyController {
         if (!Ids.hasPrefix(id, "key")) {
             throw ApiException.notFound("api_key", id);
         }
-        commands.sendAndWait(new RevokeApiKeyCommand(principal.accountId(), id));
-        readYourWrites.await(PROJECTION, principal.accountId());
+        api.send(new RevokeApiKeyCommand(principal.accountId(), id));
+        api.awaitProjection(PROJECTION, principal.accountId());
         return new Deleted(id, "api_key", true);
     }
 }

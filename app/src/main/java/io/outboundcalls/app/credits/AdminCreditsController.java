@@ -1,16 +1,13 @@
 package io.outboundcalls.app.credits;
 
+import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.app.web.ApiException;
-import io.outboundcalls.app.web.JsonBodies;
 import io.outboundcalls.app.web.JsonFields;
-import io.outboundcalls.app.web.ReadYourWrites;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.command.credits.AdjustCreditsCommand;
 import io.outboundcalls.command.credits.CreditAccountIds;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,25 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/admin/accounts/{id}/credits")
 class AdminCreditsController {
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final JsonBodies bodies;
+    private final ApiGateway api;
     private final AccountRegistry registry;
 
-    AdminCreditsController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites,
-                           JsonBodies bodies, AccountRegistry registry) {
-        this.commands = commands;
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.bodies = bodies;
+    AdminCreditsController(ApiGateway api, AccountRegistry registry) {
+        this.api = api;
         this.registry = registry;
     }
 
     @PostMapping("/adjust")
     @ResponseStatus(HttpStatus.CREATED)
     CreditResponses.Transaction adjust(@PathVariable String id, HttpServletRequest request) {
-        JsonFields f = bodies.read(request);
+        JsonFields f = api.body(request);
         Long amount = f.optionalLong("amount", -CreditsController.MAX_PURCHASE * 1000, CreditsController.MAX_PURCHASE * 1000);
         if (amount == null && !f.hasErrors()) {
             f.error("amount", "parameter_missing", "'amount' is required");
@@ -55,9 +45,9 @@ class AdminCreditsController {
         }
         String transactionId = Ids.newId("txn");
         String creditAccountId = CreditAccountIds.of(id);
-        commands.sendAndWait(new AdjustCreditsCommand(creditAccountId, id, transactionId, amount, reason));
-        readYourWrites.await(CreditsController.BALANCES, creditAccountId);
-        readYourWrites.await(CreditsController.LEDGER, creditAccountId);
-        return CreditResponses.Transaction.of(CreditQueries.transaction(queries, id, transactionId));
+        api.send(new AdjustCreditsCommand(creditAccountId, id, transactionId, amount, reason));
+        api.awaitProjection(CreditsController.BALANCES, creditAccountId);
+        api.awaitProjection(CreditsController.LEDGER, creditAccountId);
+        return CreditResponses.Transaction.of(CreditQueries.transaction(api, id, transactionId));
     }
 }

@@ -1,11 +1,10 @@
 package io.outboundcalls.app.credits;
 
+import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.ApiList;
-import io.outboundcalls.app.web.JsonBodies;
 import io.outboundcalls.app.web.JsonFields;
 import io.outboundcalls.app.web.ListParams;
-import io.outboundcalls.app.web.ReadYourWrites;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.command.credits.ChangeLowBalanceThresholdCommand;
@@ -21,11 +20,7 @@ import io.outboundcalls.query.credits.CreditUsageView;
 import io.outboundcalls.query.credits.FindCreditBalanceQuery;
 import io.outboundcalls.query.credits.ListCreditTransactionsQuery;
 import io.outboundcalls.query.common.Page;
-import io.outboundcalls.query.common.PageResponseType;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -52,18 +47,12 @@ class CreditsController {
     private static final Set<String> TYPES = Set.of("purchase", "reservation", "charge", "release", "adjustment");
     private static final Set<String> GROUPS = Set.of("day", "campaign", "agent");
 
-    private final CommandGateway commands;
-    private final QueryGateway queries;
-    private final ReadYourWrites readYourWrites;
-    private final JsonBodies bodies;
+    private final ApiGateway api;
     private final PaymentProvider payments;
 
-    CreditsController(CommandGateway commands, QueryGateway queries, ReadYourWrites readYourWrites, JsonBodies bodies,
+    CreditsController(ApiGateway api,
                       PaymentProvider payments) {
-        this.commands = commands;
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.bodies = bodies;
+        this.api = api;
         this.payments = payments;
     }
 
@@ -75,7 +64,7 @@ class CreditsController {
     @PostMapping("/purchase")
     @ResponseStatus(HttpStatus.CREATED)
     CreditResponses.Transaction purchase(Principal principal, HttpServletRequest request) {
-        JsonFields f = bodies.read(request);
+        JsonFields f = api.body(request);
         Long amount = f.optionalLong("amount", 1, MAX_PURCHASE);
         if (amount == null && !f.hasErrors()) {
             f.error("amount", "parameter_missing", "'amount' is required");
@@ -89,10 +78,10 @@ class CreditsController {
                     "The payment was declined: " + payment.declineReason());
         }
         String creditAccountId = CreditAccountIds.of(accountId);
-        commands.sendAndWait(new PurchaseCreditsCommand(creditAccountId, accountId, transactionId, amount));
-        readYourWrites.await(BALANCES, creditAccountId);
-        readYourWrites.await(LEDGER, creditAccountId);
-        return CreditResponses.Transaction.of(CreditQueries.transaction(queries, accountId, transactionId));
+        api.send(new PurchaseCreditsCommand(creditAccountId, accountId, transactionId, amount));
+        api.awaitProjection(BALANCES, creditAccountId);
+        api.awaitProjection(LEDGER, creditAccountId);
+        return CreditResponses.Transaction.of(CreditQueries.transaction(api, accountId, transactionId));
     }
 
     @GetMapping("/transactions")
@@ -101,8 +90,7 @@ class CreditsController {
         var page = params.page("txn");
         String type = params.enumValue("type", TYPES);
         params.throwIfInvalid();
-        Page<CreditTransactionView> result = queries.query(new ListCreditTransactionsQuery(principal.accountId(), type, page),
-                PageResponseType.pageOf(CreditTransactionView.class)).join();
+        Page<CreditTransactionView> result = api.page(new ListCreditTransactionsQuery(principal.accountId(), type, page), CreditTransactionView.class);
         return ApiList.of(result, CreditResponses.Transaction::of);
     }
 
@@ -117,23 +105,22 @@ class CreditsController {
         }
         params.throwIfInvalid();
         String group = groupBy == null ? "day" : groupBy;
-        CreditUsageView usage = queries.query(new CreditUsageQuery(principal.accountId(), start, end,
-                        CreditUsageQuery.GroupBy.valueOf(group.toUpperCase(Locale.ROOT))),
-                ResponseTypes.instanceOf(CreditUsageView.class)).join();
+        CreditUsageView usage = api.query(new CreditUsageQuery(principal.accountId(), start, end,
+                CreditUsageQuery.GroupBy.valueOf(group.toUpperCase(Locale.ROOT))), CreditUsageView.class);
         return CreditResponses.Usage.of(usage, start, end, group);
     }
 
     @PatchMapping("/settings")
     CreditResponses.Balance settings(Principal principal, HttpServletRequest request) {
-        JsonFields f = bodies.read(request);
+        JsonFields f = api.body(request);
         Long threshold = f.optionalLong("low_balance_threshold", 0, MAX_THRESHOLD);
         if (threshold == null && !f.hasErrors()) {
             f.error("low_balance_threshold", "parameter_missing", "'low_balance_threshold' is required");
         }
         f.throwIfInvalid();
         String creditAccountId = CreditAccountIds.of(principal.accountId());
-        commands.sendAndWait(new ChangeLowBalanceThresholdCommand(creditAccountId, principal.accountId(), threshold));
-        readYourWrites.await(BALANCES, creditAccountId);
+        api.send(new ChangeLowBalanceThresholdCommand(creditAccountId, principal.accountId(), threshold));
+        api.awaitProjection(BALANCES, creditAccountId);
         return balance(principal);
     }
 
@@ -142,15 +129,13 @@ class CreditsController {
         ListParams params = ListParams.of(request, "as_of");
         Instant asOf = params.instant("as_of");
         params.throwIfInvalid();
-        CreditAuditView audit = queries.query(new AuditCreditsQuery(principal.accountId(),
-                        CreditAccountIds.of(principal.accountId()), asOf),
-                ResponseTypes.instanceOf(CreditAuditView.class)).join();
+        CreditAuditView audit = api.query(new AuditCreditsQuery(principal.accountId(),
+                CreditAccountIds.of(principal.accountId()), asOf), CreditAuditView.class);
         return CreditResponses.Audit.of(audit);
     }
 
     private CreditBalanceView findBalance(String accountId) {
-        return queries.query(new FindCreditBalanceQuery(accountId), ResponseTypes.instanceOf(CreditBalanceView.class))
-                .join();
+        return api.query(new FindCreditBalanceQuery(accountId), CreditBalanceView.class);
     }
 
     /** A bare date as {@code end} means "through that day": the range stops at the next midnight. */

@@ -53,7 +53,8 @@ public class ApiGateway {
         return queries.query(query, PageResponseType.pageOf(type)).join();
     }
 
-    public QueryGateway queries() {
-        return queries;
+    /** The answer of a query that always has one ({@code V}). */
+    public <V> V query(Object query, Class<V> type) {
+        return queries.query(query, ResponseTypes.instanceOf(type)).join();
     }
 }

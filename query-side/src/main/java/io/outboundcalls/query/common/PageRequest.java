@@ -8,7 +8,4 @@ import java.time.Instant;
  */
 public record PageRequest(int limit, String startingAfter, String endingBefore, Instant createdGte, Instant createdLt) {
 
-    public static PageRequest first(int limit) {
-        return new PageRequest(limit, null, null, null, null);
-    }
 }
