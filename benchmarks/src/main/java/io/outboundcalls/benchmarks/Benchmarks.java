@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One command, one table: starts the service (embedded PostgreSQL in a fresh directory) or uses
@@ -38,6 +39,10 @@ public final class Benchmarks {
         Optional<String> url = option(arguments, "--url=");
         Optional<String> adminToken = option(arguments, "--admin-token=");
         Sizes sizes = smoke ? Sizes.SMOKE : Sizes.FULL;
+        Set<String> only = option(arguments, "--only=").map(o -> Set.of(o.split(","))).orElse(Scenarios.NAMES);
+        if (!Scenarios.NAMES.containsAll(only)) {
+            throw new IllegalArgumentException("--only takes a comma-separated subset of " + Scenarios.NAMES);
+        }
 
         List<Row> rows = new ArrayList<>();
         Service service = null;
@@ -53,7 +58,7 @@ public final class Benchmarks {
                 throw new IllegalArgumentException("--url needs --admin-token=<operator token>");
             }
             Scenarios scenarios = new Scenarios(http, admin, sizes);
-            rows.addAll(scenarios.all());
+            rows.addAll(scenarios.run(only));
         } finally {
             if (service != null) {
                 service.close();

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Each method measures one figure of DESIGN.md through the public API. */
@@ -16,20 +17,31 @@ final class Scenarios {
     private final String adminToken;
     private final Sizes sizes;
 
+    /** The scenario names {@code --only=} accepts. */
+    static final Set<String> NAMES = Set.of("import", "write", "read", "dialer");
+
     Scenarios(Http http, String adminToken, Sizes sizes) {
         this.http = http;
         this.adminToken = adminToken;
         this.sizes = sizes;
     }
 
-    List<Row> all() throws Exception {
+    List<Row> run(Set<String> only) throws Exception {
         List<Row> rows = new ArrayList<>();
-        rows.add(safely("Contact import, 100,000-row CSV until listed", "<= 20 s", this::contactImport));
-        rows.add(safely("Write API, POST /v1/contacts, 16 clients", ">= 500 req/s, p99 <= 100 ms", this::writeContacts));
-        rows.add(safely("Write API, POST /v1/agents, 16 clients (extra)", "-", this::writeAgents));
-        rows.add(safely("Read API, GET /v1/calls?campaign_id= (100/page), 32 clients", ">= 2,000 req/s, p99 <= 50 ms", this::readCalls));
-        rows.add(safely("Read API, GET /v1/agents?limit=100, 32 clients (extra)", "-", this::readAgents));
-        rows.addAll(new DialerScenario(http, adminToken, sizes, this::newAccount).run());
+        if (only.contains("import")) {
+            rows.add(safely("Contact import, 100,000-row CSV until listed", "<= 20 s", this::contactImport));
+        }
+        if (only.contains("write")) {
+            rows.add(safely("Write API, POST /v1/contacts, 16 clients", ">= 500 req/s, p99 <= 100 ms", this::writeContacts));
+            rows.add(safely("Write API, POST /v1/agents, 16 clients (extra)", "-", this::writeAgents));
+        }
+        if (only.contains("read")) {
+            rows.add(safely("Read API, GET /v1/calls?campaign_id= (100/page), 32 clients", ">= 2,000 req/s, p99 <= 50 ms", this::readCalls));
+            rows.add(safely("Read API, GET /v1/agents?limit=100, 32 clients (extra)", "-", this::readAgents));
+        }
+        if (only.contains("dialer")) {
+            rows.addAll(new DialerScenario(http, adminToken, sizes, this::newAccount).run());
+        }
         return rows;
     }
 
@@ -107,7 +119,28 @@ final class Scenarios {
         if (http.get("/v1/contact_lists", token).status() == 404) {
             return Row.notAvailable(figure, target, "contacts not implemented yet");
         }
+        // warm-up, not measured (as the other scenarios' first 5 s): a smaller import in another account
+        int warmupRows = sizes.importRows() / 5;
+        Imported warmup = importAndList(newAccount(), warmupRows);
+        if (warmup.error() != null) {
+            return new Row(figure, target, "error", null, "warm-up import: " + warmup.error());
+        }
         int rows = sizes.importRows();
+        Imported measured = importAndList(token, rows);
+        if (measured.error() != null) {
+            return new Row(figure, target, "error", null, measured.error());
+        }
+        boolean complete = measured.listed() == rows;
+        return new Row(figure.replace("100,000", String.format("%,d", rows)), target, String.format("%.1f s", measured.seconds()),
+                complete && rows == Sizes.FULL.importRows() ? measured.seconds() <= 20 : null,
+                String.format("after a %,d-row warm-up import; %s", warmupRows, measured.note()));
+    }
+
+    private record Imported(double seconds, int listed, String note, String error) {
+    }
+
+    /** Uploads a CSV of {@code rows} contacts, waits for the job and the list, and pages through the whole list once. */
+    private Imported importAndList(String token, int rows) throws Exception {
         StringBuilder csv = new StringBuilder("phone_number,first_name,last_name,email,plan\n");
         for (int i = 0; i < rows; i++) {
             csv.append("+1212").append(String.format("%07d", 2_000_000 + i)).append(",First").append(i)
@@ -123,7 +156,7 @@ final class Scenarios {
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
         if (accepted.status() != 202) {
-            return new Row(figure, target, "error", null, "import answered " + accepted.status() + " " + Load.abbreviate(accepted.body()));
+            return new Imported(0, 0, null, "import answered " + accepted.status() + " " + Load.abbreviate(accepted.body()));
         }
         JsonNode job = accepted.json();
         String importId = job.path("id").asText();
@@ -131,17 +164,23 @@ final class Scenarios {
             Thread.sleep(100);
             job = http.get("/v1/contacts/imports/" + importId, token).json();
         }
+        double jobDone = (System.nanoTime() - start) / 1e9;
         String listId = job.path("list_id").asText();
-        int listed = 0;
-        long listDeadline = System.nanoTime() + 120_000_000_000L;
-        while (listed < rows && System.nanoTime() < listDeadline) {
-            listed = listAll(token, listId);
+        // the list's contact_count is one cheap query; the whole list is paged through once it says all are there
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        long counted = 0;
+        while (counted < rows && System.nanoTime() < deadline) {
+            counted = http.get("/v1/contact_lists/" + listId, token).json().path("contact_count").asLong();
+            if (counted < rows) {
+                Thread.sleep(50);
+            }
         }
+        double countReached = (System.nanoTime() - start) / 1e9;
+        int listed = listAll(token, listId);
         double seconds = (System.nanoTime() - start) / 1e9;
-        boolean complete = listed == rows;
-        return new Row(figure.replace("100,000", String.format("%,d", rows)), target, String.format("%.1f s", seconds),
-                complete && rows == Sizes.FULL.importRows() ? seconds <= 20 : null,
-                "status " + job.path("status").asText() + ", " + listed + "/" + rows + " listed");
+        return new Imported(seconds, listed, String.format(
+                "status %s at %.1f s, contact_count %d at %.1f s, %d/%d listed in pages of 100 at %.1f s",
+                job.path("status").asText(), jobDone, counted, countReached, listed, rows, seconds), null);
     }
 
     /** Pages through a list's contacts as a client would; returns how many it saw. */

@@ -47,6 +47,8 @@ class EmbeddedDatabaseConfiguration {
         config.setUsername("postgres");
         config.setMaximumPoolSize(30);
         config.setPoolName("embedded");
+        // as spring.datasource.hikari.data-source-properties in application.yml for an external database
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         return new HikariDataSource(config);
     }
 

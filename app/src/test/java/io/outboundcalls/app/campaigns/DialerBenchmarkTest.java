@@ -13,7 +13,6 @@ import static org.awaitility.Awaitility.await;
 import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.app.support.ApiTest;
 import io.outboundcalls.command.common.Ids;
-import io.outboundcalls.events.contact.ContactAddedToListEvent;
 import io.outboundcalls.events.contact.ContactCreatedEvent;
 import io.outboundcalls.events.contact.ContactDetails;
 import io.outboundcalls.events.contact.ResolvedTimezone;
@@ -55,8 +54,8 @@ class DialerBenchmarkTest extends ApiTest {
             String contactId = Ids.newId("contact");
             String phone = "+44207" + String.format("%07d", i);
             batch.add(new ContactCreatedEvent(contactId, account, new ContactDetails(phone, phone, "Bench" + i, null, null,
-                    Map.of()), new ResolvedTimezone("Europe/London", List.of("Europe/London"), ResolvedTimezone.EXPLICIT), false));
-            batch.add(new ContactAddedToListEvent(contactId, account, listId));
+                    Map.of()), new ResolvedTimezone("Europe/London", List.of("Europe/London"), ResolvedTimezone.EXPLICIT), false,
+                    List.of(listId)));
             if (batch.size() >= 1_000) {
                 events.publish(batch);
                 batch.clear();

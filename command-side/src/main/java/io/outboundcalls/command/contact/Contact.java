@@ -17,6 +17,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,10 +50,8 @@ class Contact {
 
     Contact(String contactId, String accountId, ContactDetails details, ResolvedTimezone timezone, boolean doNotCall,
             Set<String> listIds) {
-        apply(new ContactCreatedEvent(contactId, accountId, details, timezone, doNotCall));
-        for (String listId : new TreeSet<>(listIds)) {
-            apply(new ContactAddedToListEvent(contactId, accountId, listId));
-        }
+        // one event per contact, memberships included: an import of 100,000 rows writes 100,000 events, not 200,000
+        apply(new ContactCreatedEvent(contactId, accountId, details, timezone, doNotCall, List.copyOf(new TreeSet<>(listIds))));
     }
 
     String accountId() {
@@ -157,6 +156,7 @@ class Contact {
         timezone = event.timezone();
         doNotCall = event.doNotCall();
         status = ContactStatus.NEW;
+        listIds.addAll(event.listIds());
     }
 
     @EventSourcingHandler

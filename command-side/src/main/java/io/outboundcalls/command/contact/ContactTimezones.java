@@ -3,6 +3,7 @@ package io.outboundcalls.command.contact;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.outboundcalls.events.contact.ResolvedTimezone;
 
@@ -19,6 +20,7 @@ import java.util.Set;
 public final class ContactTimezones {
 
     private static final Set<String> IANA_ZONES = ZoneId.getAvailableZoneIds();
+    private static final PhoneNumberToTimeZonesMapper MAPPER = PhoneNumberToTimeZonesMapper.getInstance();
     private static final String UNKNOWN = PhoneNumberToTimeZonesMapper.getUnknownTimeZone();
 
     private ContactTimezones() {
@@ -40,12 +42,28 @@ public final class ContactTimezones {
         }
     }
 
-    /** For callers that already parsed the number (an import parses each number once). */
+    /** For callers that already parsed the number. */
     public static ResolvedTimezone resolve(PhoneNumber number, String explicitZone) {
+        return resolve(number, PhoneNumberUtil.getInstance().getNumberType(number), explicitZone);
+    }
+
+    /**
+     * For callers that also know the number's type (an import computes it once, to validate the
+     * number): the type is the costly part of libphonenumber's zone lookup, which would compute it again.
+     */
+    public static ResolvedTimezone resolve(PhoneNumber number, PhoneNumberType type, String explicitZone) {
         if (explicitZone != null) {
             return explicit(explicitZone);
         }
-        List<String> candidates = PhoneNumberToTimeZonesMapper.getInstance().getTimeZonesForNumber(number).stream()
+        List<String> zones;
+        if (type == PhoneNumberType.UNKNOWN) {
+            zones = List.of();
+        } else if (PhoneNumberUtil.getInstance().isNumberGeographical(type, number.getCountryCode())) {
+            zones = MAPPER.getTimeZonesForGeographicalNumber(number);
+        } else {
+            zones = MAPPER.getTimeZonesForNumber(number); // the country's zones, as libphonenumber gives for such numbers
+        }
+        List<String> candidates = zones.stream()
                 .filter(zone -> !UNKNOWN.equals(zone) && IANA_ZONES.contains(zone))
                 .sorted()
                 .toList();

@@ -2,6 +2,7 @@ package io.outboundcalls.command.contactimport;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.outboundcalls.command.contact.ContactRules;
 import io.outboundcalls.command.contact.ContactTimezones;
@@ -79,7 +80,7 @@ final class ImportRowValidator {
                 }
             }
         }
-        PhoneNumber number = null;
+        Parsed number = null;
         if (phone == null) {
             errors.add(0, new ImportRowError(rowNumber, "phone_number", "parameter_missing", "The phone number is empty", null));
         } else {
@@ -92,19 +93,27 @@ final class ImportRowValidator {
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
-        String e164 = UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);
+        String e164 = UTIL.format(number.number(), PhoneNumberUtil.PhoneNumberFormat.E164);
         return new Result(new ImportRow(rowNumber, new ContactDetails(e164, phone, firstName, lastName, email, metadata),
-                timezone, ContactTimezones.resolve(number, timezone)), List.of());
+                timezone, ContactTimezones.resolve(number.number(), number.type(), timezone)), List.of());
     }
 
-    /** The same rule as {@link io.outboundcalls.command.common.PhoneNumbers#toE164}, keeping the parsed number. */
-    private PhoneNumber parse(String raw) {
+    private record Parsed(PhoneNumber number, PhoneNumberType type) {
+    }
+
+    /**
+     * The same rule as {@link io.outboundcalls.command.common.PhoneNumbers#toE164}, keeping the parsed
+     * number and its type: a number is valid exactly when its type is known (that is how
+     * {@code isValidNumber} decides), and the zone lookup needs the type too, so it is computed once.
+     */
+    private Parsed parse(String raw) {
         if (raw.length() > 64) {
             return null;
         }
         try {
             PhoneNumber number = UTIL.parse(raw, defaultCountry);
-            return UTIL.isValidNumber(number) ? number : null;
+            PhoneNumberType type = UTIL.getNumberType(number);
+            return type == PhoneNumberType.UNKNOWN ? null : new Parsed(number, type);
         } catch (NumberParseException e) {
             return null;
         }

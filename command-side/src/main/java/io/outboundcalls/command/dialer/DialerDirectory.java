@@ -1,5 +1,6 @@
 package io.outboundcalls.command.dialer;
 
+import io.outboundcalls.command.common.BatchedStatements;
 import io.outboundcalls.events.agent.AgentCreatedEvent;
 import io.outboundcalls.events.agent.AgentDeletedEvent;
 import io.outboundcalls.events.agent.AgentSettings;
@@ -31,35 +32,49 @@ public class DialerDirectory {
 
     public static final String PROCESSING_GROUP = "dialer-contacts";
 
+    private static final String INSERT_CONTACT = """
+            insert into dialer.contacts (contact_id, account_id, phone, details, timezone, candidates, do_not_call)
+            values (?, ?, ?, ?::jsonb, ?, ?, ?) on conflict do nothing""";
+    private static final String INSERT_MEMBER =
+            "insert into dialer.list_members (list_id, contact_id) values (?, ?) on conflict do nothing";
+
     private final JdbcTemplate jdbc;
+    /** An import's batch creates 1,000 contacts in one unit of work: their rows go in one JDBC batch each. */
+    private final BatchedStatements inserts;
 
     DialerDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.inserts = new BatchedStatements(jdbc, INSERT_CONTACT, INSERT_MEMBER);
     }
 
     @EventHandler
     void on(AgentCreatedEvent event) {
+        inserts.flush();
         jdbc.update("insert into dialer.agents (agent_id, account_id, settings) values (?, ?, ?::jsonb) on conflict do nothing",
                 event.agentId(), event.accountId(), DialerJson.write(event.settings()));
     }
 
     @EventHandler
     void on(AgentUpdatedEvent event) {
+        inserts.flush();
         jdbc.update("update dialer.agents set settings = ?::jsonb where agent_id = ?", DialerJson.write(event.settings()), event.agentId());
     }
 
     @EventHandler
     void on(AgentDeletedEvent event) {
+        inserts.flush();
         jdbc.update("update dialer.agents set deleted = true where agent_id = ?", event.agentId());
     }
 
     @EventHandler
     void on(ContactListCreatedEvent event) {
+        inserts.flush();
         jdbc.update("insert into dialer.lists (list_id, account_id) values (?, ?) on conflict do nothing", event.listId(), event.accountId());
     }
 
     @EventHandler
     void on(ContactListDeletedEvent event) {
+        inserts.flush();
         jdbc.update("update dialer.lists set deleted = true where list_id = ?", event.listId());
         jdbc.update("delete from dialer.list_members where list_id = ?", event.listId());
     }
@@ -67,15 +82,16 @@ public class DialerDirectory {
     @EventHandler
     void on(ContactCreatedEvent event) {
         ResolvedTimezone tz = event.timezone();
-        jdbc.update("""
-                insert into dialer.contacts (contact_id, account_id, phone, details, timezone, candidates, do_not_call)
-                values (?, ?, ?, ?::jsonb, ?, ?, ?) on conflict do nothing""",
-                event.contactId(), event.accountId(), event.details().phoneNumber(), DialerJson.write(event.details()),
+        inserts.add(INSERT_CONTACT, event.contactId(), event.accountId(), event.details().phoneNumber(), DialerJson.write(event.details()),
                 zone(tz), candidates(tz), event.doNotCall());
+        for (String listId : event.listIds()) {
+            inserts.add(INSERT_MEMBER, listId, event.contactId());
+        }
     }
 
     @EventHandler
     void on(ContactUpdatedEvent event) {
+        inserts.flush();
         ResolvedTimezone tz = event.timezone();
         jdbc.update("""
                 update dialer.contacts set phone = ?, details = ?::jsonb, timezone = ?, candidates = ?, do_not_call = ?
@@ -86,23 +102,25 @@ public class DialerDirectory {
 
     @EventHandler
     void on(ContactDeletedEvent event) {
+        inserts.flush();
         jdbc.update("update dialer.contacts set deleted = true where contact_id = ?", event.contactId());
         jdbc.update("delete from dialer.list_members where contact_id = ?", event.contactId());
     }
 
     @EventHandler
     void on(ContactOptedOutEvent event) {
+        inserts.flush();
         jdbc.update("update dialer.contacts set opted_out = true, do_not_call = true where contact_id = ?", event.contactId());
     }
 
     @EventHandler
     void on(ContactAddedToListEvent event) {
-        jdbc.update("insert into dialer.list_members (list_id, contact_id) values (?, ?) on conflict do nothing",
-                event.listId(), event.contactId());
+        inserts.add(INSERT_MEMBER, event.listId(), event.contactId());
     }
 
     @EventHandler
     void on(ContactRemovedFromListEvent event) {
+        inserts.flush();
         jdbc.update("delete from dialer.list_members where list_id = ? and contact_id = ?", event.listId(), event.contactId());
     }
 
@@ -115,6 +133,7 @@ public class DialerDirectory {
     }
 
     public int listSize(String listId) {
+        inserts.flush();
         Integer count = jdbc.queryForObject("""
                 select count(*) from dialer.list_members m join dialer.contacts c on c.contact_id = m.contact_id
                 where m.list_id = ? and not c.deleted""", Integer.class, listId);
@@ -127,11 +146,13 @@ public class DialerDirectory {
     }
 
     public Optional<ContactDetails> contact(String contactId) {
+        inserts.flush();
         return jdbc.query("select details from dialer.contacts where contact_id = ?",
                 (rs, i) -> DialerJson.read(rs.getString(1), ContactDetails.class), contactId).stream().findFirst();
     }
 
     private boolean exists(String sql, Object... args) {
+        inserts.flush();
         return !jdbc.queryForList(sql, args).isEmpty();
     }
 

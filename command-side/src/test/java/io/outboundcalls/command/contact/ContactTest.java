@@ -35,7 +35,7 @@ class ContactTest {
     private static final ContactDetails DETAILS = new ContactDetails("+14155552671", "(415) 555-2671", "Ada", null, null, Map.of());
     private static final ResolvedTimezone LA = new ResolvedTimezone("America/Los_Angeles", List.of("America/Los_Angeles"),
             ResolvedTimezone.PHONE_NUMBER);
-    private static final ContactCreatedEvent CREATED = new ContactCreatedEvent(ID, ACCOUNT, DETAILS, LA, false);
+    private static final ContactCreatedEvent CREATED = new ContactCreatedEvent(ID, ACCOUNT, DETAILS, LA, false, List.of());
 
     private final PhoneNumberClaims claims = mock(PhoneNumberClaims.class);
     private final ContactLists lists = mock(ContactLists.class);
@@ -51,10 +51,22 @@ class ContactTest {
     void createsAContactWithItsNumbersZoneAndListMemberships() {
         fixture.givenNoPriorActivity()
                 .when(new CreateContactCommand(ID, ACCOUNT, DETAILS, null, false, Set.of("list_b", "list_a")))
-                .expectEvents(CREATED,
-                        new ContactAddedToListEvent(ID, ACCOUNT, "list_a"),
-                        new ContactAddedToListEvent(ID, ACCOUNT, "list_b"));
+                .expectEvents(new ContactCreatedEvent(ID, ACCOUNT, DETAILS, LA, false, List.of("list_a", "list_b")));
         verify(claims).claim(ACCOUNT, "+14155552671", ID);
+    }
+
+    @Test
+    void listsJoinedAtCreationOrByTheOlderSeparateEventsAreLeftTheSameWay() {
+        ContactChanges noLists = new ContactChanges(null, null, null, null, null, null, null, null, Set.of(),
+                Set.of(ContactChanges.LIST_IDS));
+        ContactRemovedFromListEvent removed = new ContactRemovedFromListEvent(ID, ACCOUNT, "list_a");
+        fixture.given(new ContactCreatedEvent(ID, ACCOUNT, DETAILS, LA, false, List.of("list_a")))
+                .when(new UpdateContactCommand(ID, ACCOUNT, noLists))
+                .expectEvents(removed);
+        // history written before memberships moved into ContactCreatedEvent: no listIds, then one event per list
+        fixture.given(new ContactCreatedEvent(ID, ACCOUNT, DETAILS, LA, false, null), new ContactAddedToListEvent(ID, ACCOUNT, "list_a"))
+                .when(new UpdateContactCommand(ID, ACCOUNT, noLists))
+                .expectEvents(removed);
     }
 
     @Test
@@ -72,7 +84,7 @@ class ContactTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateContactCommand(ID, ACCOUNT, DETAILS, "Europe/Paris", false, Set.of()))
                 .expectEvents(new ContactCreatedEvent(ID, ACCOUNT, DETAILS,
-                        new ResolvedTimezone("Europe/Paris", List.of("Europe/Paris"), ResolvedTimezone.EXPLICIT), false));
+                        new ResolvedTimezone("Europe/Paris", List.of("Europe/Paris"), ResolvedTimezone.EXPLICIT), false, List.of()));
     }
 
     @Test

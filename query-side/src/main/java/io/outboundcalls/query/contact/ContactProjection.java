@@ -89,6 +89,9 @@ class ContactProjection {
                 d.firstName(), d.lastName(), d.email(), Json.write(d.metadata() == null ? Map.of() : d.metadata()),
                 tz.timezone(), Json.write(tz.candidates()), tz.source(), event.doNotCall(),
                 java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence});
+        for (String listId : event.listIds()) {
+            writes.insertMember(new Object[]{listId, event.contactId()});
+        }
     }
 
     @EventHandler
