@@ -120,7 +120,7 @@ final class Scenarios {
             return Row.notAvailable(figure, target, "contacts not implemented yet");
         }
         // warm-up, not measured (as the other scenarios' first 5 s): a smaller import in another account
-        int warmupRows = sizes.importRows() / 5;
+        int warmupRows = Integer.getInteger("warmupRows", sizes.importRows() / 5);
         Imported warmup = importAndList(newAccount(), warmupRows);
         if (warmup.error() != null) {
             return new Row(figure, target, "error", null, "warm-up import: " + warmup.error());

@@ -18,8 +18,9 @@ final class BatchedInserts {
     private static final String RESOURCE = BatchedInserts.class.getName();
     private static final String INSERT_CONTACT = """
             insert into query.contacts (id, account_id, phone_number, raw_phone_number, first_name, last_name, email,
-                metadata, timezone, timezone_candidates, timezone_source, do_not_call, status, created_at, updated_at, version)
-            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, 'new', ?, ?, ?) on conflict (id) do nothing""";
+                metadata, timezone, timezone_candidates, timezone_source, do_not_call, status, created_at, updated_at, version,
+                list_ids)
+            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, 'new', ?, ?, ?, ?) on conflict (id) do nothing""";
     private static final String INSERT_MEMBER =
             "insert into query.contact_list_members (list_id, contact_id) values (?, ?) on conflict do nothing";
 

@@ -46,9 +46,7 @@ class ContactProjection {
     static final String PROCESSING_GROUP = "contacts";
     private static final String COLUMNS = """
             c.id, c.account_id, c.phone_number, c.raw_phone_number, c.first_name, c.last_name, c.email, c.metadata,
-            c.timezone, c.timezone_candidates, c.timezone_source, c.do_not_call, c.status,
-            array(select m.list_id from query.contact_list_members m join query.contact_lists l on l.id = m.list_id
-                  where m.contact_id = c.id order by m.list_id) as list_ids,
+            c.timezone, c.timezone_candidates, c.timezone_source, c.do_not_call, c.status, c.list_ids,
             c.created_at, c.updated_at""";
     private static final String SELECT = "select " + COLUMNS + " from query.contacts c";
     /**
@@ -88,7 +86,7 @@ class ContactProjection {
         writes.insertContact(new Object[]{event.contactId(), event.accountId(), d.phoneNumber(), d.rawPhoneNumber(),
                 d.firstName(), d.lastName(), d.email(), Json.write(d.metadata() == null ? Map.of() : d.metadata()),
                 tz.timezone(), Json.write(tz.candidates()), tz.source(), event.doNotCall(),
-                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence});
+                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence, event.listIds().toArray(String[]::new)});
         for (String listId : event.listIds()) {
             writes.insertMember(new Object[]{listId, event.contactId()});
         }
@@ -125,7 +123,11 @@ class ContactProjection {
 
     @EventHandler
     void on(ContactAddedToListEvent event) {
+        writes.flush();
         writes.insertMember(new Object[]{event.listId(), event.contactId()});
+        jdbc.update("""
+                update query.contacts set list_ids = array(select distinct l from unnest(list_ids || ?::varchar) l order by l)
+                where id = ?""", event.listId(), event.contactId());
     }
 
     @EventHandler
@@ -133,12 +135,17 @@ class ContactProjection {
         writes.flush();
         jdbc.update("delete from query.contact_list_members where list_id = ? and contact_id = ?",
                 event.listId(), event.contactId());
+        jdbc.update("update query.contacts set list_ids = array_remove(list_ids, ?::varchar) where id = ?",
+                event.listId(), event.contactId());
     }
 
     @EventHandler
     void on(ContactDeletedEvent event) {
         writes.flush();
-        jdbc.update("delete from query.contact_list_members where contact_id = ?", event.contactId());
+        jdbc.update("""
+                delete from query.contact_list_members
+                where list_id = any(coalesce((select list_ids from query.contacts where id = ?), '{}')) and contact_id = ?""",
+                event.contactId(), event.contactId());
         jdbc.update("delete from query.contacts where id = ?", event.contactId());
     }
 
@@ -153,6 +160,9 @@ class ContactProjection {
     void on(ContactListDeletedEvent event) {
         writes.flush();
         jdbc.update("delete from query.contact_lists where id = ?", event.listId());
+        jdbc.update("""
+                update query.contacts set list_ids = array_remove(list_ids, ?::varchar)
+                where id in (select contact_id from query.contact_list_members where list_id = ?)""", event.listId(), event.listId());
         jdbc.update("delete from query.contact_list_members where list_id = ?", event.listId());
     }
 
