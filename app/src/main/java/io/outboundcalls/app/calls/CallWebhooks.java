@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +40,11 @@ class CallWebhooks implements PublicEventMapper {
         this.queries = queries;
         this.webhookData = webhookData;
         this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public Set<Class<?>> payloadTypes() {
+        return Set.of(CallStartedEvent.class, CallCompletedEvent.class, CallFailedEvent.class);
     }
 
     @Override

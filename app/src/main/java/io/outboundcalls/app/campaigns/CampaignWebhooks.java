@@ -13,6 +13,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code campaign.completed}: the campaign with its final stats (from the campaigns and calls read models). */
 @Component
@@ -24,6 +25,11 @@ class CampaignWebhooks implements PublicEventMapper {
     CampaignWebhooks(QueryGateway queries, WebhookData webhookData) {
         this.queries = queries;
         this.webhookData = webhookData;
+    }
+
+    @Override
+    public Set<Class<?>> payloadTypes() {
+        return Set.of(CampaignCompletedEvent.class);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code contact.updated}: a contact's status changed after a call (or it opted out); data is the contact. */
 @Component
@@ -28,6 +29,11 @@ class ContactWebhooks implements PublicEventMapper {
     ContactWebhooks(QueryGateway queries, WebhookData webhookData) {
         this.queries = queries;
         this.webhookData = webhookData;
+    }
+
+    @Override
+    public Set<Class<?>> payloadTypes() {
+        return Set.of(ContactStatusChangedEvent.class, ContactOptedOutEvent.class);
     }
 
     @Override

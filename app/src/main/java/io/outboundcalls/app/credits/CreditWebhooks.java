@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code credits.low}: the balance object at the moment {@code available} crossed below the
@@ -15,6 +16,11 @@ import java.util.Optional;
  */
 @Component
 class CreditWebhooks implements PublicEventMapper {
+
+    @Override
+    public Set<Class<?>> payloadTypes() {
+        return Set.of(CreditBalanceLowEvent.class);
+    }
 
     @Override
     public Optional<PublicEvent> map(EventMessage<?> event) {

@@ -1,9 +1,6 @@
 package io.outboundcalls.command.contactimport;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import io.outboundcalls.command.common.PhoneNumbers;
 import io.outboundcalls.command.contact.ContactRules;
 import io.outboundcalls.command.contact.ContactTimezones;
 import io.outboundcalls.command.contact.ImportRow;
@@ -17,8 +14,6 @@ import java.util.Map;
 
 /** Turns one CSV row into a contact, or into the list of what is wrong with it (the same rules as POST /v1/contacts). */
 final class ImportRowValidator {
-
-    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
     private final List<CsvContactReader.Column> columns;
     private final String defaultCountry;
@@ -80,11 +75,11 @@ final class ImportRowValidator {
                 }
             }
         }
-        Parsed number = null;
+        PhoneNumbers.Parsed number = null;
         if (phone == null) {
             errors.add(0, new ImportRowError(rowNumber, "phone_number", "parameter_missing", "The phone number is empty", null));
         } else {
-            number = parse(phone);
+            number = PhoneNumbers.parse(phone, defaultCountry);
             if (number == null) {
                 errors.add(0, new ImportRowError(rowNumber, "phone_number", "invalid_phone_number",
                         "Not a valid phone number for default country " + defaultCountry, abbreviate(phone)));
@@ -93,30 +88,8 @@ final class ImportRowValidator {
         if (!errors.isEmpty()) {
             return new Result(null, errors);
         }
-        String e164 = UTIL.format(number.number(), PhoneNumberUtil.PhoneNumberFormat.E164);
-        return new Result(new ImportRow(rowNumber, new ContactDetails(e164, phone, firstName, lastName, email, metadata),
+        return new Result(new ImportRow(rowNumber, new ContactDetails(number.e164(), phone, firstName, lastName, email, metadata),
                 timezone, ContactTimezones.resolve(number.number(), number.type(), timezone)), List.of());
-    }
-
-    private record Parsed(PhoneNumber number, PhoneNumberType type) {
-    }
-
-    /**
-     * The same rule as {@link io.outboundcalls.command.common.PhoneNumbers#toE164}, keeping the parsed
-     * number and its type: a number is valid exactly when its type is known (that is how
-     * {@code isValidNumber} decides), and the zone lookup needs the type too, so it is computed once.
-     */
-    private Parsed parse(String raw) {
-        if (raw.length() > 64) {
-            return null;
-        }
-        try {
-            PhoneNumber number = UTIL.parse(raw, defaultCountry);
-            PhoneNumberType type = UTIL.getNumberType(number);
-            return type == PhoneNumberType.UNKNOWN ? null : new Parsed(number, type);
-        } catch (NumberParseException e) {
-            return null;
-        }
     }
 
     private static String name(int rowNumber, String column, String value, List<ImportRowError> errors) {

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /**
@@ -39,17 +41,21 @@ class WebhookOutbox {
     private final List<PublicEventMapper> mappers;
     private final ObjectMapper json;
     private final DeliverySignal signal;
+    /** Every payload type some mapper maps. */
+    private final Set<Class<?>> mapped;
 
     WebhookOutbox(JdbcTemplate jdbc, List<PublicEventMapper> mappers, ObjectMapper json, DeliverySignal signal) {
         this.jdbc = jdbc;
         this.mappers = mappers;
+        this.mapped = mappers.stream().flatMap(m -> m.payloadTypes().stream()).collect(Collectors.toUnmodifiableSet());
         this.json = json;
         this.signal = signal;
     }
 
+    /** Takes the message, not its payload: events no mapper maps are skipped without being deserialized. */
     @EventHandler
-    void on(Object payload, EventMessage<?> message, ReplayStatus replay) {
-        if (replay.isReplay()) {
+    void on(EventMessage<?> message, ReplayStatus replay) {
+        if (replay.isReplay() || !mapped.contains(message.getPayloadType())) {
             return;
         }
         for (PublicEventMapper mapper : mappers) {
