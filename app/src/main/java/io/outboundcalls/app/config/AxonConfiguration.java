@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.outboundcalls.command.account.AccountRegistry;
+import io.outboundcalls.command.common.TypeFilteredEventSource;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -89,9 +90,9 @@ class AxonConfiguration {
         processing.usingTrackingEventProcessors()
                 .registerTrackingEventProcessorConfiguration(config -> tracking(INITIAL_SEGMENTS))
                 // a failing projection retries instead of silently skipping the event
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance())
-                // set-based lookups are written in the command's own transaction
-                .registerSubscribingEventProcessor(AccountRegistry.PROCESSING_GROUP);
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+        // set-based lookups are written in the command's own transaction
+        TypeFilteredEventSource.registerSubscribing(processing, AccountRegistry.PROCESSING_GROUP);
         TWO_SEGMENT_GROUPS.forEach(group -> processing.registerTrackingEventProcessorConfiguration(group, config -> tracking(2)));
     }
 

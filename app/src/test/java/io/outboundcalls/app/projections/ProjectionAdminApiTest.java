@@ -34,7 +34,10 @@ class ProjectionAdminApiTest extends ApiTest {
         assertThat(agents.path("object").asText()).isEqualTo("projection");
         assertThat(agents.path("type").asText()).isEqualTo("streaming");
         assertThat(agents.path("state").asText()).isIn("running", "caught_up");
-        assertThat(agents.path("segments").asInt()).isEqualTo(2);
+        assertThat(agents.path("segments").asInt()).isEqualTo(1);
+        // the groups under the dialer's load project on two segments
+        assertThat(byName(list, "calls").path("segments").asInt()).isEqualTo(2);
+        assertThat(byName(list, "dialer-effects").path("segments").asInt()).isEqualTo(2);
         assertThat(agents.path("head").asLong()).isPositive();
         assertThat(agents.path("position").asLong() + agents.path("lag").asLong()).isEqualTo(agents.path("head").asLong());
         assertThat(agents.path("dead_letters").asLong()).isZero();

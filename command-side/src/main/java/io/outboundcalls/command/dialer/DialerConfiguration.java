@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.time.Clock;
+import io.outboundcalls.command.common.TypeFilteredEventSource;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,8 @@ class DialerConfiguration {
 
     @Autowired
     void configure(EventProcessingConfigurer processing) {
-        processing.registerSubscribingEventProcessor(DialerDirectory.PROCESSING_GROUP)
-                .registerSubscribingEventProcessor(DialerLedger.PROCESSING_GROUP);
+        TypeFilteredEventSource.registerSubscribing(processing, DialerDirectory.PROCESSING_GROUP);
+        TypeFilteredEventSource.registerSubscribing(processing, DialerLedger.PROCESSING_GROUP);
     }
 
     /** Every time decision of the dialer and the simulator reads this clock. */
