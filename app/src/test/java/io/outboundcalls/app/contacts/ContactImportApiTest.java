@@ -115,6 +115,39 @@ class ContactImportApiTest extends ApiTest {
         assertThat(rest.path("data").size()).isEqualTo(6);
     }
 
+    /** New contacts of an import are published as creation events in bulk: each must still be a whole aggregate. */
+    @Test
+    void importedContactsAreOrdinaryContactsWithTheEventsAndMetadataOfCreatedOnes() {
+        ApiClient api = newAccount();
+        String posted = createContact(api, Map.of("phone_number", "+14155550301")).path("id").asText();
+        byte[] csv = "phone_number,first_name\n+1 415 555 0302,Ida\n+1 415 555 0303,Jo\n+1 415 555 0304,Kim\n"
+                .getBytes(StandardCharsets.UTF_8);
+        JsonNode done = awaitFinished(api, upload(api, csv, Map.of("list_name", "Bulk")).json().path("id").asText());
+        assertThat(done.path("created").asInt()).isEqualTo(3);
+        Map<String, String> idByPhone = new LinkedHashMap<>();
+        awaitListed(api, done.path("list_id").asText(), 3).path("data")
+                .forEach(c -> idByPhone.put(c.path("phone_number").asText(), c.path("id").asText()));
+
+        ApiClient.Response patched = api.patch("/v1/contacts/" + idByPhone.get("+14155550302"), Map.of("first_name", "Ada"));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().path("first_name").asText()).isEqualTo("Ada");
+        assertThat(api.delete("/v1/contacts/" + idByPhone.get("+14155550303")).status()).isEqualTo(200);
+        byte[] again = "phone_number,last_name\n+1 415 555 0304,Lee\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(awaitFinished(api, upload(api, again, Map.of("on_duplicate", "update")).json().path("id").asText())
+                .path("updated").asInt()).isEqualTo(1);
+
+        // stored like the contact created through POST: first event of its stream, same aggregate type and metadata keys
+        String imported = idByPhone.get("+14155550304");
+        List<Map<String, Object>> firstEvents = jdbc.queryForList("""
+                select aggregateidentifier, type, sequencenumber, convert_from(metadata, 'UTF8') as metadata
+                from eventstore.domain_event_entry where aggregateidentifier in (?, ?) and sequencenumber = 0""", posted, imported);
+        assertThat(firstEvents).hasSize(2);
+        assertThat(firstEvents).extracting(e -> e.get("type")).containsOnly("Contact");
+        assertThat(firstEvents).allSatisfy(e -> assertThat((String) e.get("metadata")).contains("traceId", "correlationId"));
+        assertThat(jdbc.queryForObject("select count(*) from eventstore.domain_event_entry where aggregateidentifier = ?",
+                Long.class, imported)).isEqualTo(2); // created, then updated by the second import
+    }
+
     @Test
     void onDuplicateSkipLeavesTheContactAndUpdateChangesIt() {
         ApiClient api = newAccount();

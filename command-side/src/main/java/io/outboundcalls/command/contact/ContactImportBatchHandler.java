@@ -2,12 +2,17 @@ package io.outboundcalls.command.contact;
 
 import io.outboundcalls.command.contactimport.ContactImports;
 import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.events.contact.ContactCreatedEvent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,19 +24,24 @@ import static io.outboundcalls.command.contact.ContactChanges.*;
 
 /**
  * Writes one import batch in a single unit of work: one query finds which numbers already have
- * a contact, one batched insert claims the new ones, then every Contact aggregate is created or
- * loaded through the repository, so all the batch's events commit together with its progress.
- * One command per row would be an order of magnitude slower.
+ * a contact, one batched insert claims the new ones, existing contacts are loaded through the
+ * repository and changed, and the new contacts' creation events ({@link Contact#creation}, each
+ * the first event of its contact's stream) are published together, so all the batch's events
+ * commit with its progress. One command per row would be an order of magnitude slower, and
+ * instantiating an aggregate per new contact only to apply that one event cost a third of the
+ * batch's time.
  */
 @Component
 class ContactImportBatchHandler {
 
     private final Repository<Contact> repository;
+    private final EventBus eventBus;
     private final PhoneNumberClaims claims;
     private final ContactImports imports;
 
-    ContactImportBatchHandler(Repository<Contact> repository, PhoneNumberClaims claims, ContactImports imports) {
+    ContactImportBatchHandler(Repository<Contact> repository, EventBus eventBus, PhoneNumberClaims claims, ContactImports imports) {
         this.repository = repository;
+        this.eventBus = eventBus;
         this.claims = claims;
         this.imports = imports;
     }
@@ -68,11 +78,13 @@ class ContactImportBatchHandler {
             // another request took one of these numbers since the lookup: roll back, the job retries the batch
             throw new ConcurrencyException("A phone number of import " + command.importId() + " was taken concurrently");
         }
+        List<DomainEventMessage<ContactCreatedEvent>> created = new ArrayList<>(newIds.size());
         for (Map.Entry<String, String> entry : newIds.entrySet()) {
             ImportRow row = newRows.get(entry.getKey());
-            repository.newInstance(() -> new Contact(entry.getValue(), command.accountId(), row.details(),
-                    row.resolved(), false, list));
+            created.add(new GenericDomainEventMessage<>(Contact.AGGREGATE_TYPE, entry.getValue(), 0L,
+                    Contact.creation(entry.getValue(), command.accountId(), row.details(), row.resolved(), false, list)));
         }
+        eventBus.publish(created);
         imports.recordBatch(command.importId(), command.recordsDone(), command.rowsInBatch(), newIds.size(), updated,
                 skipped, command.failedRows(), command.errors());
     }
