@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Turns a domain event into the public webhook event it stands for, if any. Every Spring bean
- * implementing this declares the payload types it maps; the outbox asks it only about events of
- * those types, and never deserializes the others (an import's 100,000 contact events, say).
+ * implementing this declares the payload types it maps; the outbox asks the mappers only about
+ * events of those types (an import's 100,000 contact events are skipped at once).
  * Several mappers may map the same domain event to different types; each gets its own
  * {@code evt_} id.
  *
