@@ -52,14 +52,9 @@ class WebhookOutbox {
         this.signal = signal;
     }
 
-    /**
-     * Events no mapper maps are skipped before any mapper is asked. (Taking only the message, so
-     * that such payloads are not even deserialized, made the outbox fast enough to render a
-     * call.failed webhook before the calls projection had applied the event, one run in three of
-     * PublicEventsEndToEndTest: the read-your-writes wait has a race to find first.)
-     */
+    /** Takes the message, not its payload: events no mapper maps are skipped without being deserialized. */
     @EventHandler
-    void on(Object payload, EventMessage<?> message, ReplayStatus replay) {
+    void on(EventMessage<?> message, ReplayStatus replay) {
         if (replay.isReplay() || !mapped.contains(message.getPayloadType())) {
             return;
         }
