@@ -52,7 +52,7 @@ final class Service implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (http.get("/health/readiness", null).status() != 200) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                service.close();
+                service.stop(); // keeps the data directory: its service.log says why
                 throw new IllegalStateException("The service did not start; see " + log);
             }
             Thread.sleep(250);
@@ -69,8 +69,16 @@ final class Service implements AutoCloseable {
         }
     }
 
+    /** Stops the service and deletes its data directory (an embedded database of several GB after a full run). */
     @Override
     public void close() throws Exception {
+        stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private void stop() throws InterruptedException {
         process.destroy(); // SIGTERM: Spring shuts down and stops its embedded PostgreSQL
         if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
