@@ -1,9 +1,7 @@
 package io.outboundcalls.app.calls;
 
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.outboundcalls.app.config.OutboundCallsProperties;
 import io.outboundcalls.app.webhooks.WebhookData;
 import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
@@ -19,12 +17,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -37,18 +32,14 @@ class CallWebhooks implements PublicEventMapper {
 
     private static final String PROJECTION = "calls";
 
-    private static final long RECHECK_NANOS = 20_000_000;
-
     private final QueryGateway queries;
     private final WebhookData webhookData;
     private final ObjectMapper objectMapper;
-    private final Duration readYourWrites;
 
-    CallWebhooks(QueryGateway queries, WebhookData webhookData, ObjectMapper objectMapper, OutboundCallsProperties properties) {
+    CallWebhooks(QueryGateway queries, WebhookData webhookData, ObjectMapper objectMapper) {
         this.queries = queries;
         this.webhookData = webhookData;
         this.objectMapper = objectMapper;
-        this.readYourWrites = properties.readYourWrites();
     }
 
     @Override
@@ -61,11 +52,11 @@ class CallWebhooks implements PublicEventMapper {
         Object payload = event.getPayload();
         if (payload instanceof CallStartedEvent e) {
             return Optional.of(PublicEvent.of(EventTypes.CALL_STARTED, e.accountId(),
-                    () -> call(event, e.accountId(), e.callId(), view -> view.answeredAt() != null)));
+                    () -> call(event, e.accountId(), e.callId())));
         }
         if (payload instanceof CallCompletedEvent e) {
             return Optional.of(PublicEvent.of(EventTypes.CALL_COMPLETED, e.accountId(), () -> {
-                ObjectNode call = call(event, e.accountId(), e.callId(), view -> view.endedAt() != null);
+                ObjectNode call = call(event, e.accountId(), e.callId());
                 call.put("outcome", e.outcome().apiName());
                 call.set("transcript", objectMapper.valueToTree(transcript(e.callId(), e.transcript())));
                 return call;
@@ -73,25 +64,15 @@ class CallWebhooks implements PublicEventMapper {
         }
         if (payload instanceof CallFailedEvent e) {
             return Optional.of(PublicEvent.of(EventTypes.CALL_FAILED, e.accountId(),
-                    () -> call(event, e.accountId(), e.callId(), view -> view.endedAt() != null)));
+                    () -> call(event, e.accountId(), e.callId())));
         }
         return Optional.empty();
     }
 
-    /**
-     * The call as GET /v1/calls/:id shows it once the projection has applied the event. Besides
-     * waiting for the projection's position, the row itself must show the event ({@code applied}):
-     * PublicEventsEndToEndTest saw a call.failed rendered as still queued one run in three once the
-     * outbox got faster, so the position check alone is not trusted (bounded by read-your-writes).
-     */
-    private ObjectNode call(EventMessage<?> event, String accountId, String callId, Predicate<CallView> applied) {
+    private ObjectNode call(EventMessage<?> event, String accountId, String callId) {
         webhookData.awaitProjection(event, PROJECTION, callId);
-        long deadline = System.nanoTime() + readYourWrites.toNanos();
-        Optional<CallView> view = find(accountId, callId);
-        while (!view.map(applied::test).orElse(true) && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(RECHECK_NANOS);
-            view = find(accountId, callId);
-        }
+        Optional<CallView> view = queries.query(new FindCallQuery(accountId, callId),
+                ResponseTypes.optionalInstanceOf(CallView.class)).join();
         if (view.isPresent()) {
             return objectMapper.valueToTree(CallResponse.of(view.get()));
         }
@@ -100,10 +81,6 @@ class CallWebhooks implements PublicEventMapper {
         minimal.put("id", callId);
         minimal.put("object", "call");
         return minimal;
-    }
-
-    private Optional<CallView> find(String accountId, String callId) {
-        return queries.query(new FindCallQuery(accountId, callId), ResponseTypes.optionalInstanceOf(CallView.class)).join();
     }
 
     private static CallController.TranscriptResponse transcript(String callId, List<TranscriptTurn> turns) {

@@ -52,9 +52,8 @@ class WebhookOutbox {
         this.signal = signal;
     }
 
-    /** Takes the message, not its payload: events no mapper maps are skipped without being deserialized. */
     @EventHandler
-    void on(EventMessage<?> message, ReplayStatus replay) {
+    void on(Object payload, EventMessage<?> message, ReplayStatus replay) {
         if (replay.isReplay() || !mapped.contains(message.getPayloadType())) {
             return;
         }
