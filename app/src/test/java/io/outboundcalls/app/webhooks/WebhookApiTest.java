@@ -7,10 +7,17 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
 import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.app.support.ApiTest;
+import io.outboundcalls.events.contact.ContactCreatedEvent;
 import io.outboundcalls.events.contact.ContactOptedOutEvent;
 import io.outboundcalls.events.contact.ContactStatus;
 import io.outboundcalls.events.contact.ContactStatusChangedEvent;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -402,6 +409,26 @@ class WebhookApiTest extends ApiTest {
             sender.start();
             up.stop();
         }
+    }
+
+    @Test
+    void theOutboxIsRegisteredOnceAndSkipsTypesNoMapperMaps() {
+        var outbox = processing.eventProcessor("webhook-outbox", AbstractEventProcessor.class).orElseThrow();
+        List<EventMessageHandler> handlers = handlersOf(outbox.eventHandlerInvoker());
+        assertThat(handlers).hasSize(1);
+        EventMessageHandler handler = handlers.get(0);
+        assertThat(handler.canHandleType(ContactStatusChangedEvent.class)).isTrue();
+        // an import's contacts never reach the outbox's code, so they are never deserialized there
+        assertThat(handler.canHandleType(ContactCreatedEvent.class)).isFalse();
+        assertThat(handler.canHandle(GenericEventMessage.asEventMessage(new ContactCreatedEvent("contact_1", "acct_1",
+                null, null, false, null)))).isFalse();
+    }
+
+    private static List<EventMessageHandler> handlersOf(EventHandlerInvoker invoker) {
+        if (invoker instanceof MultiEventHandlerInvoker multi) {
+            return multi.delegates().stream().flatMap(d -> handlersOf(d).stream()).toList();
+        }
+        return ((SimpleEventHandlerInvoker) invoker).eventHandlers();
     }
 
     @Test

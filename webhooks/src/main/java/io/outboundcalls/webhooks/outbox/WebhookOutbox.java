@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outboundcalls.webhooks.EventTypes;
 import io.outboundcalls.webhooks.delivery.DeliverySignal;
 import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,10 +29,15 @@ import java.util.Map;
  * event is either fully in the outbox or will be processed again (and the derived ids make that
  * second pass a no-op). It starts at the head of the stream and ignores replays: deliveries are
  * history, not a read model, and rebuilding must never send old events again.
+ * <p>
+ * It is a plain {@link EventMessageHandler} rather than an annotated {@code on(Object)}: it tells
+ * the processor which payload types it takes, so the processor skips every other event (an
+ * import's 100,000 contact events) without deserializing it or invoking anything. Registered by
+ * {@link WebhookOutboxConfiguration}.
  */
 @Component
 @ProcessingGroup(WebhookOutbox.PROCESSING_GROUP)
-class WebhookOutbox {
+class WebhookOutbox implements EventMessageHandler {
 
     static final String PROCESSING_GROUP = "webhook-outbox";
 
@@ -52,19 +56,36 @@ class WebhookOutbox {
         this.signal = signal;
     }
 
-    @EventHandler
-    void on(Object payload, EventMessage<?> message, ReplayStatus replay) {
-        if (replay.isReplay() || !mapped.contains(message.getPayloadType())) {
-            return;
+    @Override
+    public boolean canHandleType(Class<?> payloadType) {
+        return mapped.contains(payloadType);
+    }
+
+    /** Only the mapped types, and never during a replay. Reads the payload's type, not the payload. */
+    @Override
+    public boolean canHandle(EventMessage<?> message) {
+        return mapped.contains(message.getPayloadType()) && !ReplayToken.isReplay(message);
+    }
+
+    @Override
+    public Object handle(EventMessage<?> message) {
+        if (!canHandle(message)) {
+            return null;
         }
         for (PublicEventMapper mapper : mappers) {
             mapper.map(message).ifPresent(event -> write(message, event));
         }
+        return null;
     }
 
     /** Nothing to clear: a reset replays history, which this projection deliberately ignores. */
-    @ResetHandler
-    void reset() {
+    @Override
+    public void prepareReset() {
+    }
+
+    @Override
+    public Class<?> getTargetType() {
+        return WebhookOutbox.class;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.outboundcalls.webhooks.outbox;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Configuration;
 
@@ -13,6 +14,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class WebhookOutboxConfiguration {
+
+    @Autowired
+    void register(EventProcessingConfigurer processing, ObjectProvider<WebhookOutbox> outbox) {
+        // not annotated, so not found by Axon's scan of the context: registered here, once, and
+        // created when Axon builds its processors (its mappers need the query gateway)
+        processing.registerEventHandler(config -> outbox.getObject());
+    }
 
     @Autowired
     void configure(EventProcessingConfigurer processing) {
