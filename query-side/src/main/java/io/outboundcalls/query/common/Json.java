@@ -3,7 +3,10 @@ package io.outboundcalls.query.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.util.function.Function;
 
 /** The read models' own JSON columns: a private mapper, independent of the web's settings. */
 public final class Json {
@@ -21,6 +24,18 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write read-model JSON", e);
         }
+    }
+
+    /** A reader of one type, for row mappers: resolves the type's deserializer once, not per row. */
+    public static <T> Function<String, T> reader(Class<T> type) {
+        ObjectReader reader = MAPPER.readerFor(type);
+        return json -> {
+            try {
+                return json == null ? null : reader.readValue(json);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot read read-model JSON", e);
+            }
+        };
     }
 
     public static <T> T read(String json, Class<T> type) {

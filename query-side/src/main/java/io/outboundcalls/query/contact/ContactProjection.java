@@ -27,12 +27,14 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Array;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Contacts, contact lists and list memberships. Rows remember the sequence number of the last
@@ -57,14 +59,14 @@ class ContactProjection {
     private static final String SELECT_IN_LIST = "select * from (select m.contact_id as id, c.* from query.contact_list_members m"
             + " cross join lateral (select " + COLUMNS.replace("c.id, ", "")
             + " from query.contacts c where c.id = m.contact_id offset 0) c where m.list_id = ?) x";
-    private static final RowMapper<ContactView> MAPPER = (rs, i) -> new ContactView(rs.getString("id"),
-            rs.getString("account_id"), rs.getString("phone_number"), rs.getString("raw_phone_number"),
-            rs.getString("first_name"), rs.getString("last_name"), rs.getString("email"),
-            metadata(rs.getString("metadata")), rs.getString("timezone"),
-            Arrays.asList(Json.read(rs.getString("timezone_candidates"), String[].class)),
-            rs.getString("timezone_source"), rs.getBoolean("do_not_call"), rs.getString("status"),
-            strings(rs.getArray("list_ids")), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("updated_at").toInstant());
+    private static final Function<String, Map<String, String>> METADATA = Json.reader(metadataType());
+    private static final Function<String, String[]> ZONES = Json.reader(String[].class);
+    /** By position, in the order of {@link #COLUMNS} (both selects return them so): a page maps 100 rows. */
+    private static final RowMapper<ContactView> MAPPER = (rs, i) -> new ContactView(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            METADATA.apply(rs.getString(8)), rs.getString(9), Arrays.asList(ZONES.apply(rs.getString(10))),
+            rs.getString(11), rs.getBoolean(12), rs.getString(13), strings(rs.getArray(14)),
+            rs.getObject(15, OffsetDateTime.class).toInstant(), rs.getObject(16, OffsetDateTime.class).toInstant());
     private static final String SELECT_LIST = """
             select l.id, l.account_id, l.name, (select count(*) from query.contact_list_members m where m.list_id = l.id),
                    l.created_at from query.contact_lists l""";
@@ -220,9 +222,9 @@ class ContactProjection {
         return status.name().toLowerCase(Locale.ROOT);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> metadata(String json) {
-        return Json.read(json, Map.class);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Class<Map<String, String>> metadataType() {
+        return (Class) Map.class;
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {
