@@ -47,4 +47,13 @@ class HarnessTest {
                 .contains("| C | <= 1 s | not available | - | later |")
                 .contains("cores");
     }
+
+    @Test
+    void measuresTheBusyShareOfAllCoresFromProcStat() {
+        long[] before = Quiet.parse("cpu  100 0 100 800 0 0 0 0 0 0");
+        long[] after = Quiet.parse("cpu  250 0 150 900 100 0 0 0 0 0");
+        // 200 busy jiffies (user + system) out of 400: iowait counts as idle
+        assertThat(Quiet.busy(before, after)).isEqualTo(0.5);
+        assertThat(Quiet.busy(before, before)).isZero();
+    }
 }
