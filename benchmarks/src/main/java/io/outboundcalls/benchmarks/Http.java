@@ -47,8 +47,9 @@ final class Http {
 
     /**
      * A blocking GET of a JSON body over a kept-alive {@link HttpURLConnection}: for requests one
-     * after another from one thread (the import's 1,000 pages) it costs this client about half of
-     * what {@link HttpClient}'s asynchronous machinery does, on the cores the service is measured on.
+     * after another from one thread (the import's 1,000 pages) it spares the cores the service is
+     * measured on the thread hand-offs of {@link HttpClient}'s asynchronous machinery (paging
+     * 100,000 contacts measured 7.3 s with it, 8.4 s with {@code HttpClient}, one run each).
      */
     JsonNode getJson(String path, String token) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + path).toURL().openConnection();
