@@ -39,10 +39,6 @@ public final class Json {
     }
 
     public static <T> T read(String json, Class<T> type) {
-        try {
-            return json == null ? null : MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read read-model JSON", e);
-        }
+        return reader(type).apply(json);
     }
 }

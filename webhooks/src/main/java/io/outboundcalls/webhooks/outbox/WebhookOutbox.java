@@ -69,6 +69,7 @@ class WebhookOutbox implements EventMessageHandler {
 
     @Override
     public Object handle(EventMessage<?> message) {
+        // Axon hands an event to every handler of the group once one of them can handle it
         if (!canHandle(message)) {
             return null;
         }
