@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,6 +94,55 @@ class ContactImportApiTest extends ApiTest {
         assertThat(byPhone.get("+18005550199").path("first_name").asText()).isEqualTo("Hal");
         assertThat(byPhone.get("+18005550199").path("timezone_source").asText()).isEqualTo("campaign");
         assertThat(api.get("/v1/contact_lists/" + listId).json().path("contact_count").asInt()).isEqualTo(3);
+    }
+
+    /**
+     * Imported rows reach the read model and the dialer's directory as one array per column
+     * ({@code unnest}): text that looks like SQL, array or JSON syntax must come back exactly as sent.
+     */
+    @Test
+    void awkwardValuesSurviveTheBulkWritesExactly() {
+        ApiClient api = newAccount();
+        String first = newList(api, "First");
+        String second = newList(api, "Second");
+        String[] names = {"NULL", "{a,b}", "back\\slash \"quoted\"", "\\N", "Zo\u00eb \uD83D\uDE80 \u6f22\u5b57", "tab\there"};
+        StringBuilder csv = new StringBuilder("phone_number,first_name,last_name,notes\n");
+        for (int i = 0; i < names.length; i++) {
+            String quoted = '"' + names[i].replace("\"", "\"\"") + '"';
+            csv.append("+1 415 555 07").append(10 + i).append(',').append(quoted).append(",,").append(quoted).append('\n');
+        }
+        Instant before = Instant.now().minusSeconds(1);
+        JsonNode done = awaitFinished(api, upload(api, csv.toString().getBytes(StandardCharsets.UTF_8),
+                Map.of("list_id", first)).json().path("id").asText());
+        assertThat(done.path("created").asInt()).as(done.toString()).isEqualTo(names.length);
+
+        Map<String, JsonNode> byName = new LinkedHashMap<>();
+        awaitListed(api, first, names.length).path("data").forEach(c -> byName.put(c.path("first_name").asText(), c));
+        assertThat(byName.keySet()).containsExactlyInAnyOrder(names);
+        for (String name : names) {
+            JsonNode contact = byName.get(name);
+            assertThat(contact.path("last_name").isNull()).as(name).isTrue();
+            assertThat(contact.path("metadata").path("notes").asText()).isEqualTo(name);
+            assertThat(contact.path("list_ids")).extracting(JsonNode::asText).containsExactly(first);
+            assertThat(contact.path("timezone_candidates")).extracting(JsonNode::asText).containsExactly("America/Los_Angeles");
+            Instant created = Instant.parse(contact.path("created_at").asText());
+            assertThat(created).isBetween(before, Instant.now()); // the instant, not a shifted local time
+            assertThat(contact.path("updated_at").asText()).isEqualTo(contact.path("created_at").asText());
+            Map<String, Object> dialer = jdbc.queryForMap("""
+                    select details ->> 'firstName' as first_name, do_not_call, candidates,
+                        (select array_agg(list_id) from dialer.list_members m where m.contact_id = c.contact_id)::text as lists
+                    from dialer.contacts c where contact_id = ?""", contact.path("id").asText());
+            assertThat(dialer).containsEntry("first_name", name).containsEntry("do_not_call", false)
+                    .containsEntry("candidates", "America/Los_Angeles").containsEntry("lists", "{" + first + "}");
+        }
+
+        // a contact created with two lists: its row's list_ids array is written from a literal
+        String both = createContact(api, Map.of("phone_number", "+14155550799", "list_ids", List.of(second, first)))
+                .path("id").asText();
+        JsonNode inBoth = await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/v1/contacts/" + both), r -> r.status() == 200)
+                .json();
+        assertThat(inBoth.path("list_ids")).extracting(JsonNode::asText).containsExactlyInAnyOrder(first, second);
+        assertThat(awaitListed(api, second, 1).path("data").get(0).path("id").asText()).isEqualTo(both);
     }
 
     @Test

@@ -4,17 +4,28 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes queued by event handlers and sent as one JDBC batch per statement when the unit of work
- * that delivered the events prepares to commit (inside its transaction). An import publishes
- * 2,000 events per batch; one round trip each was most of the database's work. The statements
- * are flushed in the order given at construction; a handler that writes anything else calls
- * {@link #flush()} first, so the order of events is kept. Outside a unit of work a write runs at once.
+ * Writes queued by event handlers and sent as one statement each when the unit of work that
+ * delivered the events prepares to commit (inside its transaction). An import publishes 2,000
+ * events per batch; one round trip each was most of the database's work.
+ * <p>
+ * Each statement takes one {@code text[]} parameter per column and reads its rows with
+ * {@code unnest}, casting where the column is not text:
+ * {@code insert into t (a, b) select a, b::boolean from unnest(?::text[], ?::text[]) as r(a, b)}.
+ * A thousand rows are then one small statement that PostgreSQL plans once, where a multi-row
+ * {@code VALUES} list is thousands of parameters to parse and plan (a 100,000-contact insert took a
+ * third less time). Values are sent as text ({@code null}, strings, numbers, booleans, instants;
+ * a {@code String[]} becomes an array literal for a {@code ::varchar[]} cast).
+ * <p>
+ * The statements are flushed in the order given at construction; a handler that writes anything
+ * else calls {@link #flush()} first, so the order of events is kept. Outside a unit of work a
+ * write runs at once, as a statement of one row.
  */
 public final class BatchedStatements {
 
@@ -28,16 +39,16 @@ public final class BatchedStatements {
         this.resourceKey = BatchedStatements.class.getName() + "@" + System.identityHashCode(this);
     }
 
-    /** Queues one execution of {@code statement}, which must be one of those given at construction. */
-    public void add(String statement, Object... args) {
+    /** Queues one row for {@code statement}, which must be one of those given at construction. */
+    public void add(String statement, Object... row) {
         if (!statements.contains(statement)) {
             throw new IllegalArgumentException("Not a batched statement: " + statement);
         }
         if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(statement, args);
+            execute(jdbc, statement, List.<Object[]>of(row));
             return;
         }
-        pending().get(statement).add(args);
+        pending().get(statement).add(row);
     }
 
     /** Writes everything queued in the current unit of work now. */
@@ -48,6 +59,39 @@ public final class BatchedStatements {
                 write(pending);
             }
         }
+    }
+
+    /** Runs a statement of {@code text[]} parameters, one per column, with these rows. */
+    public static void execute(JdbcTemplate jdbc, String statement, List<Object[]> rows) {
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement(statement);
+            int columns = rows.get(0).length;
+            for (int column = 0; column < columns; column++) {
+                String[] values = new String[rows.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = text(rows.get(i)[column]);
+                }
+                ps.setArray(column + 1, connection.createArrayOf("text", values));
+            }
+            return ps;
+        });
+    }
+
+    private static String text(Object value) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        if (value instanceof String[] array) {
+            StringBuilder literal = new StringBuilder("{");
+            for (String element : array) {
+                if (literal.length() > 1) {
+                    literal.append(',');
+                }
+                literal.append('"').append(element.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+            return literal.append('}').toString();
+        }
+        return value.toString();
     }
 
     private Map<String, List<Object[]>> pending() {
@@ -63,7 +107,7 @@ public final class BatchedStatements {
     private void write(Map<String, List<Object[]>> pending) {
         pending.forEach((statement, rows) -> {
             if (!rows.isEmpty()) {
-                jdbc.batchUpdate(statement, rows);
+                execute(jdbc, statement, rows);
                 rows.clear();
             }
         });

@@ -8,21 +8,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Inserts of new contacts and memberships, held for the processor's batch and written as two
- * JDBC batches just before it commits: an import of 100,000 contacts is 200,000 events, and one
- * round trip per event would make the read model lag far behind. Every other write flushes first,
- * so the order of events is kept.
+ * Inserts of new contacts and memberships, held for the processor's batch and written as one
+ * statement per table just before it commits: an import of 100,000 contacts is 100,000 events,
+ * and one round trip per event would make the read model lag far behind. Every other write
+ * flushes first, so the order of events is kept.
+ * <p>
+ * The rows travel as one {@code text[]} per column and are read back with {@code unnest}: one
+ * small statement that PostgreSQL plans once per batch, where a multi-row {@code VALUES} list is
+ * thousands of parameters to parse and plan (a third less database time for the contacts).
  */
 final class BatchedInserts {
 
     private static final String RESOURCE = BatchedInserts.class.getName();
-    private static final String INSERT_CONTACT = """
+    private static final String INSERT_CONTACTS = """
             insert into query.contacts (id, account_id, phone_number, raw_phone_number, first_name, last_name, email,
                 metadata, timezone, timezone_candidates, timezone_source, do_not_call, status, created_at, updated_at, version,
                 list_ids)
-            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, 'new', ?, ?, ?, ?) on conflict (id) do nothing""";
-    private static final String INSERT_MEMBER =
-            "insert into query.contact_list_members (list_id, contact_id) values (?, ?) on conflict do nothing";
+            select id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata::jsonb, timezone,
+                timezone_candidates::jsonb, timezone_source, do_not_call::boolean, 'new', at::timestamptz, at::timestamptz,
+                version::bigint, list_ids::varchar[]
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as r(id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata, timezone,
+                     timezone_candidates, timezone_source, do_not_call, at, version, list_ids)
+            on conflict (id) do nothing""";
+    /** The columns of {@link #INSERT_CONTACTS}, in order. */
+    static final int CONTACT_COLUMNS = 15;
+    private static final String INSERT_MEMBERS = """
+            insert into query.contact_list_members (list_id, contact_id) select * from unnest(?::text[], ?::text[])
+            on conflict do nothing""";
 
     private final JdbcTemplate jdbc;
 
@@ -30,59 +44,90 @@ final class BatchedInserts {
         this.jdbc = jdbc;
     }
 
+    /** Rows waiting for one statement: a list of values per column. */
+    private static final class Rows {
+        private final String sql;
+        private final List<List<String>> columns = new ArrayList<>();
+
+        Rows(String sql, int columns) {
+            this.sql = sql;
+            for (int i = 0; i < columns; i++) {
+                this.columns.add(new ArrayList<>());
+            }
+        }
+
+        void add(String... row) {
+            for (int i = 0; i < row.length; i++) {
+                columns.get(i).add(row[i]);
+            }
+        }
+
+        void write(JdbcTemplate jdbc) {
+            if (columns.get(0).isEmpty()) {
+                return;
+            }
+            jdbc.update(connection -> {
+                var statement = connection.prepareStatement(sql);
+                for (int i = 0; i < columns.size(); i++) {
+                    statement.setArray(i + 1, connection.createArrayOf("text", columns.get(i).toArray(String[]::new)));
+                }
+                return statement;
+            });
+            columns.forEach(List::clear);
+        }
+    }
+
     private static final class Pending {
-        final List<Object[]> contacts = new ArrayList<>();
-        final List<Object[]> members = new ArrayList<>();
-    }
+        // a membership may follow its contact in the same batch: contacts are written first
+        final Rows contacts = new Rows(INSERT_CONTACTS, CONTACT_COLUMNS);
+        final Rows members = new Rows(INSERT_MEMBERS, 2);
 
-    void insertContact(Object[] row) {
-        Pending pending = pending();
-        if (pending == null) {
-            jdbc.update(INSERT_CONTACT, row);
-        } else {
-            pending.contacts.add(row);
+        void write(JdbcTemplate jdbc) {
+            contacts.write(jdbc);
+            members.write(jdbc);
         }
     }
 
-    void insertMember(Object[] row) {
-        Pending pending = pending();
-        if (pending == null) {
-            jdbc.update(INSERT_MEMBER, row);
-        } else {
-            // a membership may follow its contact in the same batch: keep contacts first
-            pending.members.add(row);
+    /** One new contact, its values in the order of the insert's columns (see {@link #CONTACT_COLUMNS}). */
+    void insertContact(String... row) {
+        if (row.length != CONTACT_COLUMNS) {
+            throw new IllegalArgumentException("A contact row has " + CONTACT_COLUMNS + " columns, not " + row.length);
         }
+        Pending pending = pending();
+        pending.contacts.add(row);
+        writeUnlessBatched(pending);
+    }
+
+    void insertMember(String listId, String contactId) {
+        Pending pending = pending();
+        pending.members.add(listId, contactId);
+        writeUnlessBatched(pending);
     }
 
     void flush() {
         if (CurrentUnitOfWork.isStarted()) {
             Pending pending = CurrentUnitOfWork.get().root().getResource(RESOURCE);
             if (pending != null) {
-                write(pending);
+                pending.write(jdbc);
             }
+        }
+    }
+
+    private void writeUnlessBatched(Pending pending) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            pending.write(jdbc);
         }
     }
 
     private Pending pending() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return null;
+            return new Pending();
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, key -> {
             Pending created = new Pending();
-            root.onPrepareCommit(u -> write(created));
+            root.onPrepareCommit(u -> created.write(jdbc));
             return created;
         });
-    }
-
-    private void write(Pending pending) {
-        if (!pending.contacts.isEmpty()) {
-            jdbc.batchUpdate(INSERT_CONTACT, pending.contacts);
-            pending.contacts.clear();
-        }
-        if (!pending.members.isEmpty()) {
-            jdbc.batchUpdate(INSERT_MEMBER, pending.members);
-            pending.members.clear();
-        }
     }
 }

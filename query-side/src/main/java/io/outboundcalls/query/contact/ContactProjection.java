@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
@@ -85,12 +86,12 @@ class ContactProjection {
     void on(ContactCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         ContactDetails d = event.details();
         ResolvedTimezone tz = event.timezone();
-        writes.insertContact(new Object[]{event.contactId(), event.accountId(), d.phoneNumber(), d.rawPhoneNumber(),
-                d.firstName(), d.lastName(), d.email(), Json.write(d.metadata() == null ? Map.of() : d.metadata()),
-                tz.timezone(), Json.write(tz.candidates()), tz.source(), event.doNotCall(),
-                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence, event.listIds().toArray(String[]::new)});
+        writes.insertContact(event.contactId(), event.accountId(), d.phoneNumber(), d.rawPhoneNumber(), d.firstName(),
+                d.lastName(), d.email(), Json.write(d.metadata() == null ? Map.of() : d.metadata()), tz.timezone(),
+                Json.write(tz.candidates()), tz.source(), Boolean.toString(event.doNotCall()), at.toString(),
+                Long.toString(sequence), arrayLiteral(event.listIds()));
         for (String listId : event.listIds()) {
-            writes.insertMember(new Object[]{listId, event.contactId()});
+            writes.insertMember(listId, event.contactId());
         }
     }
 
@@ -126,7 +127,7 @@ class ContactProjection {
     @EventHandler
     void on(ContactAddedToListEvent event) {
         writes.flush();
-        writes.insertMember(new Object[]{event.listId(), event.contactId()});
+        writes.insertMember(event.listId(), event.contactId());
         jdbc.update("""
                 update query.contacts set list_ids = array(select distinct l from unnest(list_ids || ?::varchar) l order by l)
                 where id = ?""", event.listId(), event.contactId());
@@ -225,6 +226,15 @@ class ContactProjection {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Class<Map<String, String>> metadataType() {
         return (Class) Map.class;
+    }
+
+    /** A PostgreSQL array literal of these strings, each quoted. */
+    private static String arrayLiteral(List<String> values) {
+        StringJoiner literal = new StringJoiner(",", "{", "}");
+        for (String value : values) {
+            literal.add('"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+        }
+        return literal.toString();
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {
