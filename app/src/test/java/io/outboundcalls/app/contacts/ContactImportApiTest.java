@@ -145,6 +145,46 @@ class ContactImportApiTest extends ApiTest {
         assertThat(awaitListed(api, second, 1).path("data").get(0).path("id").asText()).isEqualTo(both);
     }
 
+    /** The count is kept on the list's row: it must stay the number of members through every change. */
+    @Test
+    void contactCountFollowsEveryMembershipChange() {
+        ApiClient api = newAccount();
+        String a = newList(api, "A");
+        String b = newList(api, "B");
+        String first = createContact(api, Map.of("phone_number", "+14155550501", "list_ids", List.of(a, b))).path("id").asText();
+        String second = createContact(api, Map.of("phone_number", "+14155550502", "list_ids", List.of(a))).path("id").asText();
+        assertCounts(api, Map.of(a, 2, b, 1));
+
+        assertThat(api.patch("/v1/contacts/" + first, Map.of("list_ids", List.of(b))).status()).isEqualTo(200);
+        assertThat(api.patch("/v1/contacts/" + second, Map.of("list_ids", List.of(a, b))).status()).isEqualTo(200);
+        assertCounts(api, Map.of(a, 1, b, 2));
+
+        // an import adding a member again (skip) and a new contact: only the new membership counts
+        byte[] csv = "phone_number\n+1 415 555 0502\n+1 415 555 0503\n".getBytes(StandardCharsets.UTF_8);
+        JsonNode done = awaitFinished(api, upload(api, csv, Map.of("list_id", a)).json().path("id").asText());
+        assertThat(done.path("skipped").asInt()).isEqualTo(1);
+        assertThat(done.path("created").asInt()).isEqualTo(1);
+        awaitListed(api, a, 2);
+        assertCounts(api, Map.of(a, 2, b, 2));
+
+        assertThat(api.delete("/v1/contacts/" + first).status()).isEqualTo(200);
+        assertCounts(api, Map.of(a, 2, b, 1));
+        assertThat(jdbc.queryForObject("select contact_count from query.contact_lists where id = ?", Long.class, b))
+                .isEqualTo(1);
+    }
+
+    /** Each list's contact_count, on the list and in the list of lists, equals the contacts listed in it. */
+    private void assertCounts(ApiClient api, Map<String, Integer> expected) {
+        Map<String, Long> listed = new LinkedHashMap<>();
+        api.get("/v1/contact_lists").json().path("data")
+                .forEach(l -> listed.put(l.path("id").asText(), l.path("contact_count").asLong()));
+        expected.forEach((listId, count) -> {
+            assertThat(api.get("/v1/contacts?limit=100&list_id=" + listId).json().path("data").size()).as(listId).isEqualTo(count);
+            assertThat(api.get("/v1/contact_lists/" + listId).json().path("contact_count").asLong()).as(listId).isEqualTo(count.longValue());
+            assertThat(listed.get(listId)).as(listId).isEqualTo(count.longValue());
+        });
+    }
+
     @Test
     void errorsArePagedByRow() {
         ApiClient api = newAccount();

@@ -34,9 +34,12 @@ final class BatchedInserts {
             on conflict (id) do nothing""";
     /** The columns of {@link #INSERT_CONTACTS}, in order. */
     static final int CONTACT_COLUMNS = 15;
+    /** New memberships, and the lists' counts raised by those actually added (not those already there). */
     private static final String INSERT_MEMBERS = """
-            insert into query.contact_list_members (list_id, contact_id) select * from unnest(?::text[], ?::text[])
-            on conflict do nothing""";
+            with added as (
+                insert into query.contact_list_members (list_id, contact_id) select * from unnest(?::text[], ?::text[])
+                on conflict do nothing returning list_id)
+            """ + ContactProjection.COUNT_CHANGE.formatted("added", "+");
 
     private final JdbcTemplate jdbc;
 

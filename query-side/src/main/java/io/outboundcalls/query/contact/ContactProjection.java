@@ -68,9 +68,18 @@ class ContactProjection {
             METADATA.apply(rs.getString(8)), rs.getString(9), Arrays.asList(ZONES.apply(rs.getString(10))),
             rs.getString(11), rs.getBoolean(12), rs.getString(13), strings(rs.getArray(14)),
             rs.getObject(15, OffsetDateTime.class).toInstant(), rs.getObject(16, OffsetDateTime.class).toInstant());
-    private static final String SELECT_LIST = """
-            select l.id, l.account_id, l.name, (select count(*) from query.contact_list_members m where m.list_id = l.id),
-                   l.created_at from query.contact_lists l""";
+    /**
+     * Ends a statement that first adds or removes memberships in a CTE returning their list ids
+     * (named by the first argument): moves each list's {@code contact_count} by the rows actually
+     * changed, so the count is always that of the list's members. The projection runs one segment,
+     * so no two transactions move one list's count at once (with the two segments of older token
+     * stores they can wait on each other; a deadlock between them fails one batch, which is then
+     * retried like any failed batch, a handler failing again being parked in the dead-letter queue).
+     */
+    static final String COUNT_CHANGE = """
+            update query.contact_lists l set contact_count = l.contact_count %2$s c.n
+            from (select list_id, count(*) as n from %1$s group by list_id) c where l.id = c.list_id""";
+    private static final String SELECT_LIST = "select l.id, l.account_id, l.name, l.contact_count, l.created_at from query.contact_lists l";
     private static final RowMapper<ContactListView> LIST_MAPPER = (rs, i) -> new ContactListView(rs.getString(1),
             rs.getString(2), rs.getString(3), rs.getLong(4), rs.getTimestamp(5).toInstant());
 
@@ -136,8 +145,8 @@ class ContactProjection {
     @EventHandler
     void on(ContactRemovedFromListEvent event) {
         writes.flush();
-        jdbc.update("delete from query.contact_list_members where list_id = ? and contact_id = ?",
-                event.listId(), event.contactId());
+        jdbc.update("with removed as (delete from query.contact_list_members where list_id = ? and contact_id = ? returning list_id) "
+                + COUNT_CHANGE.formatted("removed", "-"), event.listId(), event.contactId());
         jdbc.update("update query.contacts set list_ids = array_remove(list_ids, ?::varchar) where id = ?",
                 event.listId(), event.contactId());
     }
@@ -146,9 +155,11 @@ class ContactProjection {
     void on(ContactDeletedEvent event) {
         writes.flush();
         jdbc.update("""
-                delete from query.contact_list_members
-                where list_id = any(coalesce((select list_ids from query.contacts where id = ?), '{}')) and contact_id = ?""",
-                event.contactId(), event.contactId());
+                with removed as (
+                    delete from query.contact_list_members
+                    where list_id = any(coalesce((select list_ids from query.contacts where id = ?), '{}')) and contact_id = ?
+                    returning list_id)
+                """ + COUNT_CHANGE.formatted("removed", "-"), event.contactId(), event.contactId());
         jdbc.update("delete from query.contacts where id = ?", event.contactId());
     }
 
