@@ -20,8 +20,7 @@ import java.util.Map;
  * {@code insert into t (a, b) select a, b::boolean from unnest(?::text[], ?::text[]) as r(a, b)}.
  * A thousand rows are then one small statement that PostgreSQL plans once, where a multi-row
  * {@code VALUES} list is thousands of parameters to parse and plan (a 100,000-contact insert took a
- * third less time). Values are sent as text ({@code null}, strings, numbers, booleans, instants;
- * a {@code String[]} becomes an array literal for a {@code ::varchar[]} cast).
+ * third less time). Values are sent as their text ({@code toString()}; {@code null} stays null).
  * <p>
  * The statements are flushed in the order given at construction; a handler that writes anything
  * else calls {@link #flush()} first, so the order of events is kept. Outside a unit of work a
@@ -62,7 +61,7 @@ public final class BatchedStatements {
     }
 
     /** Runs a statement of {@code text[]} parameters, one per column, with these rows. */
-    public static void execute(JdbcTemplate jdbc, String statement, List<Object[]> rows) {
+    private static void execute(JdbcTemplate jdbc, String statement, List<Object[]> rows) {
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement(statement);
             int columns = rows.get(0).length;
@@ -78,20 +77,7 @@ public final class BatchedStatements {
     }
 
     private static String text(Object value) {
-        if (value == null || value instanceof String) {
-            return (String) value;
-        }
-        if (value instanceof String[] array) {
-            StringBuilder literal = new StringBuilder("{");
-            for (String element : array) {
-                if (literal.length() > 1) {
-                    literal.append(',');
-                }
-                literal.append('"').append(element.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
-            }
-            return literal.append('}').toString();
-        }
-        return value.toString();
+        return value == null ? null : value.toString();
     }
 
     private Map<String, List<Object[]>> pending() {
