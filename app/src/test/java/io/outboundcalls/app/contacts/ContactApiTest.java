@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.app.support.ApiTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +18,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ContactApiTest extends ApiTest {
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     static String newList(ApiClient api, String name) {
         ApiClient.Response created = api.post("/v1/contact_lists", Map.of("name", name));
@@ -191,6 +196,25 @@ class ContactApiTest extends ApiTest {
         ApiClient.Response invalid = api.patch("/v1/contacts/" + id, Map.of("phone_number", "+1 000"));
         assertThat(invalid.status()).isEqualTo(422);
         assertThat(invalid.json().path("code").asText()).isEqualTo("invalid_phone_number");
+    }
+
+    /** A contact holds exactly one claim, on its current number, and none once deleted. */
+    @Test
+    void aContactClaimsOnlyItsCurrentNumber() {
+        ApiClient api = newAccount();
+        String id = createContact(api, Map.of("phone_number", "+14155550161")).path("id").asText();
+        assertThat(api.patch("/v1/contacts/" + id, Map.of("phone_number", "+14155550162")).status()).isEqualTo(200);
+        assertThat(api.patch("/v1/contacts/" + id, Map.of("phone_number", "+14155550163")).status()).isEqualTo(200);
+        assertThat(jdbc.queryForList("select phone_number from contacts.phone_numbers where contact_id = ?", String.class, id))
+                .containsExactly("+14155550163");
+        // another account's contact with the same number is untouched by this one's changes
+        ApiClient other = newAccount();
+        String twin = createContact(other, Map.of("phone_number", "+14155550163")).path("id").asText();
+        assertThat(api.delete("/v1/contacts/" + id).status()).isEqualTo(200);
+        assertThat(jdbc.queryForList("select contact_id from contacts.phone_numbers where contact_id in (?, ?)",
+                String.class, id, twin)).containsExactly(twin);
+        createContact(api, Map.of("phone_number", "+14155550161"));
+        createContact(api, Map.of("phone_number", "+14155550163"));
     }
 
     @Test

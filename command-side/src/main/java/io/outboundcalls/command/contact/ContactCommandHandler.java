@@ -44,7 +44,7 @@ class ContactCommandHandler {
         }
         if (changes.has(ContactChanges.PHONE_NUMBER)
                 && !changes.phoneNumber().equals(contact.invoke(Contact::phoneNumber))) {
-            claims.release(command.contactId());
+            claims.release(command.accountId(), contact.invoke(Contact::phoneNumber), command.contactId());
             claims.claim(command.accountId(), changes.phoneNumber(), command.contactId());
         }
         contact.execute(c -> c.update(changes));
@@ -53,10 +53,9 @@ class ContactCommandHandler {
     @CommandHandler
     void handle(DeleteContactCommand command) {
         Aggregate<Contact> contact = repository.load(command.contactId());
-        contact.execute(c -> {
-            c.checkOwner(command.accountId());
-            c.delete();
-        });
-        claims.release(command.contactId());
+        contact.execute(c -> c.checkOwner(command.accountId()));
+        String phoneNumber = contact.invoke(Contact::phoneNumber);
+        contact.execute(Contact::delete);
+        claims.release(command.accountId(), phoneNumber, command.contactId());
     }
 }

@@ -49,8 +49,10 @@ class PhoneNumberClaims {
         return inserted != null && inserted == phones.length;
     }
 
-    void release(String contactId) {
-        jdbc.update("delete from contacts.phone_numbers where contact_id = ?", contactId);
+    /** Frees the contact's claim on its number (the contact's own claim only, never another's). */
+    void release(String accountId, String phoneNumber, String contactId) {
+        jdbc.update("delete from contacts.phone_numbers where account_id = ? and phone_number = ? and contact_id = ?",
+                accountId, phoneNumber, contactId);
     }
 
     /** Which of these numbers already belong to a contact of the account, and to which. */

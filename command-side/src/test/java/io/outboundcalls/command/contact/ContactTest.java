@@ -96,7 +96,7 @@ class ContactTest {
                 .when(new UpdateContactCommand(ID, ACCOUNT, changes))
                 .expectEvents(new ContactUpdatedEvent(ID, ACCOUNT, moved, new ResolvedTimezone("America/New_York",
                         List.of("America/New_York"), ResolvedTimezone.PHONE_NUMBER), false));
-        verify(claims).release(ID);
+        verify(claims).release(ACCOUNT, "+14155552671", ID); // the old number, by its key
         verify(claims).claim(ACCOUNT, "+12125550134", ID);
     }
 
@@ -127,7 +127,7 @@ class ContactTest {
                 .when(new DeleteContactCommand(ID, "acct_2"))
                 .expectException(ResourceNotFoundException.class)
                 .expectNoEvents();
-        verify(claims, never()).release(any());
+        verify(claims, never()).release(any(), any(), any());
     }
 
     @Test
@@ -136,7 +136,7 @@ class ContactTest {
                 .when(new DeleteContactCommand(ID, ACCOUNT))
                 .expectEvents(new ContactDeletedEvent(ID, ACCOUNT))
                 .expectMarkedDeleted();
-        verify(claims).release(ID);
+        verify(claims).release(ACCOUNT, "+14155552671", ID);
     }
 
     @Test
