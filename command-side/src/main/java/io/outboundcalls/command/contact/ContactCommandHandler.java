@@ -42,9 +42,9 @@ class ContactCommandHandler {
         if (changes.has(ContactChanges.LIST_IDS) && changes.listIds() != null) {
             lists.requireOwned(command.accountId(), changes.listIds(), "list_ids");
         }
-        if (changes.has(ContactChanges.PHONE_NUMBER)
-                && !changes.phoneNumber().equals(contact.invoke(Contact::phoneNumber))) {
-            claims.release(command.accountId(), contact.invoke(Contact::phoneNumber), command.contactId());
+        String currentNumber = contact.invoke(Contact::phoneNumber);
+        if (changes.has(ContactChanges.PHONE_NUMBER) && !changes.phoneNumber().equals(currentNumber)) {
+            claims.release(command.accountId(), currentNumber, command.contactId());
             claims.claim(command.accountId(), changes.phoneNumber(), command.contactId());
         }
         contact.execute(c -> c.update(changes));
