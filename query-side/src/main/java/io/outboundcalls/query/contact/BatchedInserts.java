@@ -33,7 +33,7 @@ final class BatchedInserts {
                      timezone_candidates, timezone_source, do_not_call, at, version, list_ids)
             on conflict (id) do nothing""";
     /** The columns of {@link #INSERT_CONTACTS}, in order. */
-    static final int CONTACT_COLUMNS = 15;
+    private static final int CONTACT_COLUMNS = 15;
     /** New memberships, and the lists' counts raised by those actually added (not those already there). */
     private static final String INSERT_MEMBERS = """
             with added as (
