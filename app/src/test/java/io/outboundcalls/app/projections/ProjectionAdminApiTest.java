@@ -1,10 +1,17 @@
 package io.outboundcalls.app.projections;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.outboundcalls.app.config.TypeCachingEventHandlerInvoker;
 import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.app.support.ApiTest;
 import io.outboundcalls.app.support.TestDatabase;
+import io.outboundcalls.events.agent.AgentCreatedEvent;
+import io.outboundcalls.events.contact.ContactCreatedEvent;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,6 +30,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class ProjectionAdminApiTest extends ApiTest {
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void everyTrackingProcessorCachesWhichEventTypesItHandles() {
+        List<TrackingEventProcessor> tracking = processing.eventProcessors().values().stream()
+                .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast).toList();
+        assertThat(tracking).extracting(TrackingEventProcessor::getName).contains("contacts", "webhook-outbox", "calls");
+        for (TrackingEventProcessor processor : tracking) {
+            var invoker = (MultiEventHandlerInvoker) processor.eventHandlerInvoker();
+            assertThat(invoker.delegates()).as(processor.getName()).isNotEmpty()
+                    .allMatch(TypeCachingEventHandlerInvoker.class::isInstance);
+        }
+        var contacts = processing.eventProcessor("contacts", TrackingEventProcessor.class).orElseThrow();
+        assertThat(contacts.eventHandlerInvoker().canHandleType(ContactCreatedEvent.class)).isTrue();
+        assertThat(contacts.eventHandlerInvoker().canHandleType(AgentCreatedEvent.class)).isFalse();
+    }
 
     @Test
     void listsEveryProcessingGroupWithPositionLagAndState() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.standardwebhooks.Webhook;
+import io.outboundcalls.app.config.TypeCachingEventHandlerInvoker;
 import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.app.support.ApiTest;
 import io.outboundcalls.events.contact.ContactCreatedEvent;
@@ -427,6 +428,9 @@ class WebhookApiTest extends ApiTest {
     private static List<EventMessageHandler> handlersOf(EventHandlerInvoker invoker) {
         if (invoker instanceof MultiEventHandlerInvoker multi) {
             return multi.delegates().stream().flatMap(d -> handlersOf(d).stream()).toList();
+        }
+        if (invoker instanceof TypeCachingEventHandlerInvoker cached) {
+            return handlersOf(cached.delegate());
         }
         return ((SimpleEventHandlerInvoker) invoker).eventHandlers();
     }
