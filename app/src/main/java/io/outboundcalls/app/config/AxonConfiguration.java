@@ -110,15 +110,17 @@ class AxonConfiguration {
                 .andBatchSize(BATCH_SIZE);
     }
 
-    private static Serializer jackson(RevisionResolver revisionResolver) {
+    static JacksonSerializer jackson(RevisionResolver revisionResolver) {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder()
+        JacksonSerializer serializer = JacksonSerializer.builder()
                 .objectMapper(mapper)
                 .revisionResolver(revisionResolver)
                 .lenientDeserialization()
                 .build();
+        mapper.registerModule(MetaDataReader.module());
+        return serializer;
     }
 }
