@@ -8,8 +8,10 @@ import io.outboundcalls.command.contactimport.ContactImportJob;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -183,6 +185,24 @@ class ContactImportApiTest extends ApiTest {
             assertThat(api.get("/v1/contact_lists/" + listId).json().path("contact_count").asLong()).as(listId).isEqualTo(count.longValue());
             assertThat(listed.get(listId)).as(listId).isEqualTo(count.longValue());
         });
+    }
+
+    @Test
+    void aFileAboveTheLimitIsRefusedWith413AndCreatesNothing() {
+        ApiClient api = newAccount();
+        String accountId = accountOf(createContact(api, Map.of("phone_number", "+14155550199")));
+        long limit = DataSize.ofMegabytes(100).toBytes();
+
+        ApiClient.Response refused = upload(api, generatedCsv(limit + 1), Map.of("list_name", "Too big"));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().path("code").asText()).isEqualTo("file_too_large");
+        assertThat(refused.json().path("param").asText()).isEqualTo("file");
+        assertThat(refused.json().path("detail").asText()).contains(Long.toString(limit));
+        assertThat(api.get("/v1/contact_lists").json().path("data")).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from contacts.imports where account_id = ?", Long.class,
+                accountId)).isZero();
     }
 
     @Test
@@ -385,16 +405,47 @@ class ContactImportApiTest extends ApiTest {
     }
 
     static ApiClient.Response upload(ApiClient api, byte[] file, Map<String, String> fields) {
+        return upload(api, HttpRequest.BodyPublishers.ofByteArray(file), fields);
+    }
+
+    private static ApiClient.Response upload(ApiClient api, HttpRequest.BodyPublisher file, Map<String, String> fields) {
         String boundary = "----outboundcalls" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"contacts.csv\"\r\n"
+        head.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"contacts.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(file);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         return api.sendRaw(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v1/contacts/import"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head.toByteArray()), file,
+                        HttpRequest.BodyPublishers.ofByteArray(tail))));
+    }
+
+    /** A CSV of exactly {@code size} bytes, generated while it is sent: a header, then one number per line. */
+    private static HttpRequest.BodyPublisher generatedCsv(long size) {
+        byte[] header = "phone_number\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] row = "+14155550100\n".getBytes(StandardCharsets.US_ASCII);
+        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> new InputStream() {
+            private long position;
+
+            @Override
+            public int read() {
+                if (position >= size) {
+                    return -1;
+                }
+                long at = position++;
+                return at < header.length ? header[(int) at] : row[(int) ((at - header.length) % row.length)];
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                int n = 0;
+                while (n < length && position < size) {
+                    buffer[offset + n++] = (byte) read();
+                }
+                return n == 0 && length > 0 ? -1 : n;
+            }
+        }), size);
     }
 }
