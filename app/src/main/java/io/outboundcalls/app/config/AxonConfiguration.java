@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.common.TypeFilteredEventSource;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -13,6 +14,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -46,11 +48,24 @@ class AxonConfiguration {
     private static final int THREADS = 2;
     /** One transaction per batch: large enough for fast replays, small enough to keep lag low. */
     private static final int BATCH_SIZE = 100;
+    /** PostgreSQL's SQL state for a duplicate key. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Replaces Axon's default module (its auto-configuration backs off); static, as this class configures it. */
     @Bean
     static EventProcessingModule eventProcessingModule() {
         return new TypeCachingEventProcessingModule();
+    }
+
+    /**
+     * Axon's default resolver for JDBC only recognises {@code SQLIntegrityConstraintViolationException},
+     * which pgjdbc never throws: a duplicate (aggregate, sequence) append, another node having
+     * appended first, surfaced as a plain {@code EventStoreException} that the command gateway's
+     * conflict retry never saw. PostgreSQL says {@code unique_violation} in the SQL state.
+     */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(UNIQUE_VIOLATION);
     }
 
     @Bean

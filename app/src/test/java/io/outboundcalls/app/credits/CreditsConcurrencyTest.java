@@ -12,7 +12,8 @@ import io.outboundcalls.events.credits.CreditsReservedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** {@code available} never goes below zero, however many reservations race for the same credits. */
@@ -126,7 +128,8 @@ class CreditsConcurrencyTest extends ApiTest {
     /**
      * The account is cached in memory between commands. Another node spending the credits meanwhile
      * (its event appended straight to the store here) leaves this node's copy stale: a reservation
-     * against the stale copy must not be stored, and the next one sees the real balance.
+     * against the stale copy must not be stored; the event store refuses it as a lost race, which
+     * the command gateway retries on the reloaded account, so the caller gets the real answer.
      */
     @Test
     void aStaleCachedAccountCannotSpendCreditsAnotherNodeSpent() {
@@ -141,14 +144,32 @@ class CreditsConcurrencyTest extends ApiTest {
                 new CreditsReservedEvent(creditAccountId, account.id(), "res_elsewhere", 90, "camp_cache", "call_elsewhere", 100, 100)));
 
         Object stale = attempt(new ReserveCreditsCommand(creditAccountId, account.id(), "res_stale", 50, "camp_cache", "call_stale"));
-        Object reloaded = attempt(new ReserveCreditsCommand(creditAccountId, account.id(), "res_stale", 50, "camp_cache", "call_stale"));
 
-        assertThat(stale).as("refused by the event store, which the dialer retries once").isInstanceOf(EventStoreException.class);
-        assertThat(reloaded).isInstanceOf(InsufficientCreditsException.class);
+        assertThat(stale).as("retried on the reloaded account, where 50 credits are not available")
+                .isInstanceOf(InsufficientCreditsException.class);
         assertThat(jdbc.queryForObject("""
                 select count(*) from eventstore.domain_event_entry
                 where aggregateIdentifier = ? and payloadType like '%CreditsReservedEvent'""", Integer.class, creditAccountId))
                 .as("only the two reservations that were covered").isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateAppendIsALostRaceNotAStoreFailure() {
+        Account account = account();
+        assertThat(account.api().post("/v1/credits/purchase", Map.of("amount", 100)).status()).isEqualTo(201);
+        String creditAccountId = CreditAccountIds.of(account.id());
+        commands.sendAndWait(new ReserveCreditsCommand(creditAccountId, account.id(), "res_1", 10, "camp_dup", "call_1"));
+
+        // PostgreSQL's unique_violation on (aggregate, sequence), which the command gateway retries
+        assertThatThrownBy(() -> eventStore.publish(reserved(creditAccountId, account.id(), 1)))
+                .isInstanceOf(ConcurrencyException.class);
+        assertThatThrownBy(() -> eventStore.publish(reserved(creditAccountId, account.id(), 0)))
+                .as("two nodes creating the same aggregate").isInstanceOf(AggregateStreamCreationException.class);
+    }
+
+    private static GenericDomainEventMessage<CreditsReservedEvent> reserved(String creditAccountId, String accountId, long sequence) {
+        return new GenericDomainEventMessage<>("CreditAccount", creditAccountId, sequence,
+                new CreditsReservedEvent(creditAccountId, accountId, "res_dup", 10, "camp_dup", "call_dup", 100, 90));
     }
 
     private Object attempt(Object command) {

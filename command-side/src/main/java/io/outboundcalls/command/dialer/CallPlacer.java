@@ -19,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,12 +102,8 @@ class CallPlacer implements DisposableBean {
         ReserveCreditsCommand command = new ReserveCreditsCommand(CreditAccountIds.of(accountId), accountId, claim.callId(),
                 credits, campaignId, claim.callId());
         try {
-            try {
-                commands.sendAndWait(command);
-            } catch (EventStoreException e) {
-                // another node moved the account past this node's cached copy, which is now evicted: once more, reloaded
-                commands.sendAndWait(command);
-            }
+            // another node moving the account past this node's cached copy is a lost race: the gateway retries it, reloaded
+            commands.sendAndWait(command);
             return true;
         } catch (RuntimeException e) {
             if (causedBy(e, NoHandlerForCommandException.class)) {
