@@ -71,8 +71,8 @@ class CallWebhooks implements PublicEventMapper {
 
     private ObjectNode call(EventMessage<?> event, String accountId, String callId) {
         webhookData.awaitProjection(event, PROJECTION, callId);
-        Optional<CallView> view = queries.query(new FindCallQuery(accountId, callId),
-                ResponseTypes.optionalInstanceOf(CallView.class)).join();
+        Optional<CallView> view = webhookData.readAtLeastAsNewAs(event, () -> queries.query(new FindCallQuery(accountId, callId),
+                ResponseTypes.optionalInstanceOf(CallView.class)).join(), CallView::version);
         if (view.isPresent()) {
             return objectMapper.valueToTree(CallResponse.of(view.get()));
         }

@@ -40,7 +40,7 @@ class CallProjection {
     private static final String SELECT = """
             select id, account_id, campaign_id, agent_id, contact_id, to_number, from_number, attempt, status, answered_by,
                    outcome, end_reason, queued_at, started_at, answered_at, ended_at, duration_seconds, billed_seconds,
-                   credits_charged, summary, analysis::text, recording_ref, created_at from query.calls""";
+                   credits_charged, summary, analysis::text, recording_ref, created_at, version from query.calls""";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final RowMapper<CallView> ROW = CallProjection::map;
 
@@ -168,7 +168,7 @@ class CallProjection {
                 rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 rs.getString(12), instant(rs, 13), instant(rs, 14), instant(rs, 15), instant(rs, 16), longOrNull(rs, 17),
                 longOrNull(rs, 18), longOrNull(rs, 19), rs.getString(20), analysis(rs.getString(21)), rs.getString(22),
-                instant(rs, 23));
+                instant(rs, 23), rs.getLong(24));
     }
 
     @SuppressWarnings("unchecked")
