@@ -134,9 +134,7 @@ class CreditsConcurrencyTest extends ApiTest {
     @Test
     void aStaleCachedAccountCannotSpendCreditsAnotherNodeSpent() {
         Account account = account();
-        assertThat(account.api().post("/v1/credits/purchase", Map.of("amount", 100)).status()).isEqualTo(201);
-        String creditAccountId = CreditAccountIds.of(account.id());
-        commands.sendAndWait(new ReserveCreditsCommand(creditAccountId, account.id(), "res_here", 10, "camp_cache", "call_here"));
+        String creditAccountId = cachedAccountWith90Available(account);
 
         Long last = jdbc.queryForObject("select max(sequenceNumber) from eventstore.domain_event_entry where aggregateIdentifier = ?",
                 Long.class, creditAccountId);
@@ -156,15 +154,21 @@ class CreditsConcurrencyTest extends ApiTest {
     @Test
     void aDuplicateAppendIsALostRaceNotAStoreFailure() {
         Account account = account();
-        assertThat(account.api().post("/v1/credits/purchase", Map.of("amount", 100)).status()).isEqualTo(201);
-        String creditAccountId = CreditAccountIds.of(account.id());
-        commands.sendAndWait(new ReserveCreditsCommand(creditAccountId, account.id(), "res_1", 10, "camp_dup", "call_1"));
+        String creditAccountId = cachedAccountWith90Available(account);
 
         // PostgreSQL's unique_violation on (aggregate, sequence), which the command gateway retries
         assertThatThrownBy(() -> eventStore.publish(reserved(creditAccountId, account.id(), 1)))
                 .isInstanceOf(ConcurrencyException.class);
         assertThatThrownBy(() -> eventStore.publish(reserved(creditAccountId, account.id(), 0)))
                 .as("two nodes creating the same aggregate").isInstanceOf(AggregateStreamCreationException.class);
+    }
+
+    /** Buys 100 credits and reserves 10 through this node's gateway, which now holds the account in its cache. */
+    private String cachedAccountWith90Available(Account account) {
+        assertThat(account.api().post("/v1/credits/purchase", Map.of("amount", 100)).status()).isEqualTo(201);
+        String creditAccountId = CreditAccountIds.of(account.id());
+        commands.sendAndWait(new ReserveCreditsCommand(creditAccountId, account.id(), "res_here", 10, "camp_cache", "call_here"));
+        return creditAccountId;
     }
 
     private static GenericDomainEventMessage<CreditsReservedEvent> reserved(String creditAccountId, String accountId, long sequence) {
