@@ -37,7 +37,7 @@ class InstantJson {
     }
 
     /** Writes {@code instant} into {@code out} (30 chars) and returns the length, or -1 outside years 0–9999. */
-    static int format(Instant instant, char[] out) {
+    private static int format(Instant instant, char[] out) {
         long seconds = instant.getEpochSecond();
         if (seconds < FIRST_SECOND_OF_YEAR_0 || seconds > LAST_SECOND_OF_YEAR_9999) {
             return -1;
@@ -87,13 +87,7 @@ class InstantJson {
 
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            char[] text = new char[30];
-            int length = format(value, text);
-            if (length < 0) {
-                generator.writeString(value.toString());
-            } else {
-                generator.writeString(text, 0, length);
-            }
+            generator.writeString(format(value));
         }
     }
 }
