@@ -11,7 +11,7 @@ import java.time.Duration;
  * The service's own settings (see the README's table).
  *
  * @param dataDir          embedded PostgreSQL data, the dev key file, stored recordings
- * @param adminToken       operator token for /admin; unset turns /admin off (404)
+ * @param adminToken       operator token for /admin (at least 32 characters); unset turns /admin off (404)
  * @param maxJsonBody      the largest JSON request body accepted; above it, 413
  * @param readYourWrites   how long a write waits for its read model before answering anyway
  * @param idempotencyTtl   how long an Idempotency-Key is remembered
@@ -24,6 +24,17 @@ public record OutboundCallsProperties(@DefaultValue("./data") Path dataDir,
                                       @DefaultValue("5s") Duration readYourWrites,
                                       @DefaultValue("24h") Duration idempotencyTtl,
                                       @DefaultValue("true") boolean devAccount) {
+
+    /** A guessable operator token would hand every tenant's data to whoever guesses it. */
+    public static final int MIN_ADMIN_TOKEN_LENGTH = 32;
+
+    public OutboundCallsProperties {
+        if (adminToken != null && !adminToken.isBlank() && adminToken.strip().length() < MIN_ADMIN_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("outboundcalls.admin-token (OUTBOUNDCALLS_ADMIN_TOKEN) must be at least "
+                    + MIN_ADMIN_TOKEN_LENGTH + " characters long; it has " + adminToken.strip().length()
+                    + ". Generate one with: openssl rand -hex 32");
+        }
+    }
 
     public boolean adminEnabled() {
         return adminToken != null && !adminToken.isBlank();

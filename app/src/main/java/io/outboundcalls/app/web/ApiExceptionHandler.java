@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import io.outboundcalls.app.security.RejectedRequests;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -69,6 +71,12 @@ class ApiExceptionHandler {
                 + ", column " + e.getLocation().getColumnNr();
         return problems.entity(ApiException.badRequest("invalid_json", null,
                 "The request body is not valid JSON" + where), request);
+    }
+
+    /** The firewall checks headers and parameter names when they are read, inside the controller. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, HttpServletRequest request) {
+        return problems.entity(RejectedRequests.problem(e), request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

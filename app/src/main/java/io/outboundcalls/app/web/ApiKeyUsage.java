@@ -26,7 +26,7 @@ public class ApiKeyUsage {
         this.jdbc = jdbc;
     }
 
-    void touch(String keyId) {
+    public void touch(String keyId) {
         Instant now = Instant.now();
         Instant previous = lastWritten.get(keyId);
         if (previous != null && previous.plus(RESOLUTION).isAfter(now)) {

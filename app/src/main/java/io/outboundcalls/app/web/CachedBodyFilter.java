@@ -5,7 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,10 +18,11 @@ import java.io.InputStream;
 /**
  * Reads JSON request bodies once, refusing any larger than {@code outboundcalls.max-json-body}
  * with 413 before a byte of it is parsed. Multipart uploads are bounded by Spring's multipart
- * limits instead and streamed, never held whole in memory.
+ * limits instead and streamed, never held whole in memory. Runs after Spring Security's chain, so
+ * a request that is not authenticated or is rate limited never has its body read.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10) // after authentication: no body is read for a refused request
 class CachedBodyFilter extends OncePerRequestFilter {
 
     private final long maxBytes;

@@ -6,7 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ import java.util.Optional;
  * Keys are per account and kept 24 hours. Server errors (5xx) are not remembered, so they can be retried.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 40)
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 20) // after authentication and rate limits, after the body is read
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = "Idempotency-Key";

@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DialerCrashTest {
 
-    private static final String ADMIN = "crash-admin-token";
+    private static final String ADMIN = "crash-admin-token-of-at-least-32-characters";
 
     @Test
     void aRestartMidCampaignPlacesNoAttemptTwiceAndCompletes() {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         })
 public abstract class ApiTest {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "test-admin-token-of-at-least-32-characters";
 
     @LocalServerPort
     protected int port;

@@ -1,5 +1,10 @@
-package io.outboundcalls.app.web;
+package io.outboundcalls.app.security;
 
+import io.outboundcalls.app.ratelimit.ClientAddressLimits;
+import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiKeyUsage;
+import io.outboundcalls.app.web.ApiPrincipals;
+import io.outboundcalls.app.web.ProblemWriter;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.account.ApiKeys;
@@ -7,44 +12,44 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Authenticates every /v1 request by its Bearer API key. The lookup reads the command side's
- * key table on every request, so a revoked key fails on the very next request.
+ * Authenticates a /v1 request by its Bearer API key. The key table is read on every request, so
+ * a key revoked on any node fails on the very next request. A request without a valid key is
+ * counted against its client address (429 once that address keeps failing) and answered 401.
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class ApiKeyAuthFilter extends OncePerRequestFilter {
-
-    static final String OPENAPI_PATH = "/v1/openapi.json";
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final AccountRegistry registry;
     private final ApiKeyUsage usage;
+    private final ClientAddressLimits addressLimits;
     private final ProblemWriter problems;
 
-    ApiKeyAuthFilter(AccountRegistry registry, ApiKeyUsage usage, ProblemWriter problems) {
+    ApiKeyAuthenticationFilter(AccountRegistry registry, ApiKeyUsage usage, ClientAddressLimits addressLimits,
+                               ProblemWriter problems) {
         this.registry = registry;
         this.usage = usage;
+        this.addressLimits = addressLimits;
         this.problems = problems;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return !path.startsWith("/v1/") || path.equals(OPENAPI_PATH);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (SecurityConfiguration.OPENAPI_DOCUMENT.equals(request.getRequestURI())) {
+            if (!addressLimits.refuse(ClientAddressLimits.Scope.ANONYMOUS, request, response)) {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
         String header = request.getHeader("Authorization");
         if (header == null || header.isBlank()) {
             refuse(request, response, "missing_api_key",
@@ -53,8 +58,7 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         }
         String secret = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         if (!ApiKeys.looksLikeKey(secret)) {
-            refuse(request, response, "invalid_api_key",
-                    "Malformed Authorization header: expected 'Bearer sk_live_…'");
+            refuse(request, response, "invalid_api_key", "Malformed Authorization header: expected 'Bearer sk_live_…'");
             return;
         }
         Optional<Principal> principal = registry.findByKeyHash(ApiKeys.hash(secret));
@@ -63,12 +67,17 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(ApiPrincipals.ATTRIBUTE, principal.get());
+        SecurityContextHolder.getContext().setAuthentication(new PreAuthenticatedAuthenticationToken(principal.get(),
+                null, List.of(SecurityConfiguration.CUSTOMER)));
         usage.touch(principal.get().keyId());
         chain.doFilter(request, response);
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, String code, String detail)
             throws IOException {
+        if (addressLimits.refuse(ClientAddressLimits.Scope.ANONYMOUS, request, response)) {
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Bearer realm=\"OutboundCalls\"");
         problems.write(new ApiException(HttpStatus.UNAUTHORIZED, code, null, detail), request, response);
     }

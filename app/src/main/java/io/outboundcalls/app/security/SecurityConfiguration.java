@@ -1,0 +1,115 @@
+package io.outboundcalls.app.security;
+
+import io.outboundcalls.app.config.OutboundCallsProperties;
+import io.outboundcalls.app.ratelimit.ClientAddressLimits;
+import io.outboundcalls.app.ratelimit.RateLimitFilter;
+import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.ApiKeyUsage;
+import io.outboundcalls.app.web.ProblemWriter;
+import io.outboundcalls.command.account.AccountRegistry;
+import jakarta.servlet.Filter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * The one place that authenticates and authorizes. Every request first passes the
+ * {@link CanonicalPathFirewall}, so the paths matched below are the paths Spring MVC routes; then
+ * exactly one chain applies:
+ * <ul>
+ *   <li>{@code /admin/**}: the operator token ({@link OperatorTokenFilter});</li>
+ *   <li>{@code /v1/**}: an API key ({@link ApiKeyAuthenticationFilter}), then the account's rate limits;
+ *       only the OpenAPI document is public;</li>
+ *   <li>everything else: the health probes and the error page; any other path is 404.</li>
+ * </ul>
+ * The body of a request is read only after its chain has let it through (the body and
+ * idempotency filters are ordered after Spring Security's).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String OPENAPI_DOCUMENT = "/v1/openapi.json";
+    static final SimpleGrantedAuthority CUSTOMER = new SimpleGrantedAuthority("ROLE_CUSTOMER");
+    static final SimpleGrantedAuthority OPERATOR = new SimpleGrantedAuthority("ROLE_OPERATOR");
+
+    @Bean
+    WebSecurityCustomizer canonicalPathsOnly(RejectedRequests rejectedRequests) {
+        return web -> web.httpFirewall(new CanonicalPathFirewall()).requestRejectedHandler(rejectedRequests);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain operatorApi(HttpSecurity http, OutboundCallsProperties properties,
+                                    ClientAddressLimits addressLimits, ProblemWriter problems) throws Exception {
+        return stateless(http.securityMatcher("/admin/**"), problems)
+                .addFilterBefore(new OperatorTokenFilter(properties, addressLimits, problems),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(OPERATOR.getAuthority()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain customerApi(HttpSecurity http, AccountRegistry registry, ApiKeyUsage usage,
+                                    ClientAddressLimits addressLimits, RateLimitFilter rateLimits,
+                                    ProblemWriter problems) throws Exception {
+        ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(registry, usage, addressLimits, problems);
+        return stateless(http.securityMatcher("/v1/**"), problems)
+                .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
+                .addFilterAfter(rateLimits, ApiKeyAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(OPENAPI_DOCUMENT).permitAll()
+                        .anyRequest().hasAuthority(CUSTOMER.getAuthority()))
+                .build();
+    }
+
+    @Bean
+    @Order(Integer.MAX_VALUE)
+    SecurityFilterChain everythingElse(HttpSecurity http, ProblemWriter problems) throws Exception {
+        AccessDeniedHandler notFound = (request, response, e) -> problems.write(new ApiException(HttpStatus.NOT_FOUND,
+                "route_not_found", null, "No such route: " + request.getMethod() + " " + request.getRequestURI()),
+                request, response);
+        return stateless(http, problems)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/health", "/health/**", "/error").permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e.accessDeniedHandler(notFound)
+                        .authenticationEntryPoint((request, response, ex) -> notFound.handle(request, response, null)))
+                .build();
+    }
+
+    /** The rate-limit filter runs inside the /v1 chain only, not also as a servlet filter of its own. */
+    @Bean
+    FilterRegistrationBean<Filter> rateLimitFilterInChainOnly(RateLimitFilter rateLimits) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(rateLimits);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /** Tokens and keys, not cookies: no session, no CSRF token, no login form or Basic challenge. */
+    private static HttpSecurity stateless(HttpSecurity http, ProblemWriter problems) throws Exception {
+        return http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> problems.write(new ApiException(
+                                HttpStatus.UNAUTHORIZED, "unauthenticated", null, "Authentication is required"),
+                                request, response))
+                        .accessDeniedHandler((request, response, ex) -> problems.write(new ApiException(
+                                HttpStatus.FORBIDDEN, "forbidden", null, "Not allowed"), request, response)));
+    }
+}
