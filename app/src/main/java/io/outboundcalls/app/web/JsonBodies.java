@@ -8,8 +8,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
+import java.util.List;
 
-/** Parses JSON request bodies with errors a client can act on (line and column of a syntax error). */
+/**
+ * Parses JSON request bodies with errors a client can act on (line and column of a syntax error),
+ * and refuses, for every route at once, strings PostgreSQL could not store (422 {@code invalid_string}).
+ * Most bytes that are not UTF-8 are a syntax error (400 {@code invalid_json}); a NUL or a lone
+ * surrogate, whether written as a JSON escape or in bytes Jackson decodes leniently (an overlong
+ * form, a surrogate's three-byte form), reaches the tree and is refused there.
+ */
 @Component
 public class JsonBodies {
 
@@ -32,7 +39,12 @@ public class JsonBodies {
         }
         try {
             JsonNode node = objectMapper.readTree(body);
-            return JsonFields.of(node);
+            JsonFields fields = JsonFields.of(node);
+            List<FieldError> unstorable = StorableStrings.inJson(node);
+            if (!unstorable.isEmpty()) {
+                throw ApiException.validation(unstorable);
+            }
+            return fields;
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();

@@ -286,11 +286,49 @@ class ContactImportApiTest extends ApiTest {
     void aFileThatCannotBeImportedFailsAsAWholeWithTheReason() {
         ApiClient api = newAccount();
         assertFailsWith(api, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, (byte) 0xFF}, "not UTF-8");
-        assertFailsWith(api, "phone_number\n+14155550300\0\0\n".getBytes(StandardCharsets.UTF_8), "not CSV");
+        assertFailsWith(api, "phone_number\n+14155550300\n".getBytes(StandardCharsets.UTF_16LE), "not CSV text");
         assertFailsWith(api, "phone_number,first_name\n+14155550301,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1), "not UTF-8");
         assertFailsWith(api, "name,email\nAda,ada@example.com\n".getBytes(StandardCharsets.UTF_8), "no phone_number column");
         assertFailsWith(api, "phone_number,notes\n+14155550302,\"unclosed\n".getBytes(StandardCharsets.UTF_8), "not valid CSV");
         assertFailsWith(api, new byte[0], "empty");
+        assertThat(ids(api.get("/v1/contacts").json())).isEmpty();
+    }
+
+    @Test
+    void aCellWithNulIsThatRowsErrorAndTheOtherRowsLand() {
+        ApiClient api = newAccount();
+        String listId = newList(api, "Mixed");
+        String csv = "phone_number,first_name,Company\n"
+                + "+14155550700,Zo\u00eb \uD83D\uDE80,Acme\n"
+                + "+14155550701,A\0da,Acme\n"
+                + "+14155550702,Bea,Ac\0me\n"
+                + "+14155550703,\u05E9\u05DC\u05D5\u05DD \uD841\uDF0E,\n";
+        ApiClient.Response accepted = upload(api, csv.getBytes(StandardCharsets.UTF_8), Map.of("list_id", listId));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        String id = accepted.json().path("id").asText();
+        JsonNode done = awaitFinished(api, id);
+        assertThat(done.path("status").asText()).isEqualTo("completed_with_errors");
+        assertThat(done.path("created").asInt()).isEqualTo(2);
+        assertThat(done.path("failed_rows").asInt()).isEqualTo(2);
+
+        List<String> described = new ArrayList<>();
+        api.get("/v1/contacts/imports/" + id + "/errors").json().path("data").forEach(e -> described.add(e.path("row").asInt()
+                + " " + e.path("column").asText() + " " + e.path("code").asText() + " " + e.path("value").asText()));
+        assertThat(described).containsExactly("3 first_name invalid_string A\uFFFDda", "4 Company invalid_string Ac\uFFFDme");
+        JsonNode listed = awaitListed(api, listId, 2).path("data");
+        assertThat(listed.findValuesAsText("first_name"))
+                .containsExactlyInAnyOrder("Zo\u00eb \uD83D\uDE80", "\u05E9\u05DC\u05D5\u05DD \uD841\uDF0E");
+    }
+
+    @Test
+    void anUploadFormFieldWithNulIsRefusedBeforeAnythingIsCreated() {
+        ApiClient api = newAccount();
+        byte[] csv = "phone_number\n+14155550800\n".getBytes(StandardCharsets.UTF_8);
+        ApiClient.Response refused = upload(api, csv, Map.of("list_name", "Imp\0orted", "on_duplicate", "skip"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.json().path("code").asText()).isEqualTo("invalid_string");
+        assertThat(refused.json().path("param").asText()).isEqualTo("list_name");
+        assertThat(ids(api.get("/v1/contact_lists").json())).isEmpty();
         assertThat(ids(api.get("/v1/contacts").json())).isEmpty();
     }
 

@@ -1,13 +1,12 @@
 package io.outboundcalls.command.contactimport;
 
+import io.outboundcalls.command.common.StorableText;
 import io.outboundcalls.command.contact.ContactRules;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.Closeable;
-import java.io.FilterReader;
-import java.io.Reader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -25,8 +24,10 @@ import java.util.Set;
 
 /**
  * Streams a spreadsheet-exported CSV record by record: strips a UTF-8 BOM, refuses bytes that
- * are not UTF-8, handles quoted commas and line breaks, CRLF, trailing spaces; skips blank lines
- * (they still count, so row numbers match what a spreadsheet shows: the header is row 1).
+ * are not UTF-8 (so no cell holds an unpaired surrogate) and a header that is not text, handles
+ * quoted commas and line breaks, CRLF, trailing spaces; skips blank lines (they still count, so row
+ * numbers match what a spreadsheet shows: the header is row 1). A NUL inside a cell is that row's
+ * error ({@link ImportRowValidator}), not the file's.
  */
 final class CsvContactReader implements Closeable {
 
@@ -54,7 +55,7 @@ final class CsvContactReader implements Closeable {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        this.parser = CSVParser.builder().setReader(new TextOnly(new InputStreamReader(withoutBom(raw), decoder)))
+        this.parser = CSVParser.builder().setReader(new InputStreamReader(withoutBom(raw), decoder))
                 .setFormat(FORMAT).get();
         this.records = parser.iterator();
         readHeader();
@@ -99,6 +100,10 @@ final class CsvContactReader implements Closeable {
                 throw new InvalidImportFileException("The file is empty: the first row must be a header naming the columns, with phone_number");
             }
         } while (header.toList().stream().allMatch(String::isEmpty));
+        if (!header.toList().stream().allMatch(StorableText::isStorable)) {
+            throw new InvalidImportFileException("The file is not CSV text (its header row contains NUL characters, as a "
+                    + "spreadsheet's native format or UTF-16 text does); save it as 'CSV UTF-8' and upload it again");
+        }
         Set<String> seen = new HashSet<>();
         int metadataColumns = 0;
         for (String name : header.toList()) {
@@ -146,10 +151,6 @@ final class CsvContactReader implements Closeable {
     }
 
     private InvalidImportFileException translate(IOException e) {
-        if (e instanceof BinaryContentException) {
-            return new InvalidImportFileException("The file is not CSV text (it contains binary data after row "
-                    + recordsConsumed + ")");
-        }
         if (e instanceof CharacterCodingException) {
             return new InvalidImportFileException("The file is not UTF-8 text (invalid bytes after row " + recordsConsumed
                     + "); save it as 'CSV UTF-8' and upload it again");
@@ -171,39 +172,5 @@ final class CsvContactReader implements Closeable {
     @Override
     public void close() throws IOException {
         parser.close();
-    }
-
-    private static final class BinaryContentException extends IOException {
-        BinaryContentException() {
-            super("NUL character in text");
-        }
-    }
-
-    /** Text never contains NUL; a file that does is a binary file (a spreadsheet's native format, an image…). */
-    private static final class TextOnly extends FilterReader {
-
-        TextOnly(Reader in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int c = super.read();
-            if (c == 0) {
-                throw new BinaryContentException();
-            }
-            return c;
-        }
-
-        @Override
-        public int read(char[] buffer, int offset, int length) throws IOException {
-            int count = super.read(buffer, offset, length);
-            for (int i = offset; i < offset + count; i++) {
-                if (buffer[i] == 0) {
-                    throw new BinaryContentException();
-                }
-            }
-            return count;
-        }
     }
 }

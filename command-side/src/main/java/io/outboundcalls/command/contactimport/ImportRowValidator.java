@@ -1,6 +1,7 @@
 package io.outboundcalls.command.contactimport;
 
 import io.outboundcalls.command.common.PhoneNumbers;
+import io.outboundcalls.command.common.StorableText;
 import io.outboundcalls.command.contact.ContactRules;
 import io.outboundcalls.command.contact.ContactTimezones;
 import io.outboundcalls.command.contact.ImportRow;
@@ -37,7 +38,14 @@ final class ImportRowValidator {
         for (int i = 0; i < columns.size() && i < values.size(); i++) {
             CsvContactReader.Column column = columns.get(i);
             String value = values.get(i);
-            if (value.isEmpty()) {
+            if (value.isEmpty() || column.field() == null && column.metadataKey() == null) {
+                continue;
+            }
+            String unstorable = StorableText.problem(value);
+            if (unstorable != null) {
+                String name = column.field() != null ? column.field() : column.metadataKey();
+                errors.add(new ImportRowError(rowNumber, name, StorableText.INVALID_STRING, "The cell " + unstorable,
+                        abbreviate(StorableText.replaced(value))));
                 continue;
             }
             if (column.metadataKey() != null) {
@@ -47,9 +55,6 @@ final class ImportRowValidator {
                 } else {
                     metadata.put(column.metadataKey(), value);
                 }
-                continue;
-            }
-            if (column.field() == null) {
                 continue;
             }
             switch (column.field()) {
@@ -76,9 +81,9 @@ final class ImportRowValidator {
             }
         }
         PhoneNumbers.Parsed number = null;
-        if (phone == null) {
+        if (phone == null && errors.stream().noneMatch(e -> e.column().equals("phone_number"))) {
             errors.add(0, new ImportRowError(rowNumber, "phone_number", "parameter_missing", "The phone number is empty", null));
-        } else {
+        } else if (phone != null) {
             number = PhoneNumbers.parse(phone, defaultCountry);
             if (number == null) {
                 errors.add(0, new ImportRowError(rowNumber, "phone_number", "invalid_phone_number",
@@ -102,6 +107,6 @@ final class ImportRowValidator {
     }
 
     private static String abbreviate(String value) {
-        return value.length() <= 200 ? value : value.substring(0, 200) + "…";
+        return value.length() <= 200 ? value : StorableText.prefix(value, 200) + "…";
     }
 }
