@@ -12,9 +12,8 @@ import java.io.IOException;
 
 /**
  * A request the firewall refuses is a 400 problem+json: {@code invalid_path} for a path that is
- * not canonical, {@code invalid_header} / {@code invalid_parameter} for control characters in a
- * header or a parameter name. Also used by the MVC exception handler, since header and parameter
- * checks happen when the controller reads them.
+ * not canonical, {@code invalid_header} for control characters in a header. Also used by the MVC
+ * exception handler, since header checks happen when the controller reads them.
  */
 @Component
 public class RejectedRequests implements RequestRejectedHandler {
@@ -30,10 +29,6 @@ public class RejectedRequests implements RequestRejectedHandler {
         if (message.contains("header")) {
             return ApiException.badRequest("invalid_header", null,
                     "A request header holds a character that is not allowed (control characters are refused)");
-        }
-        if (message.contains("parameter")) {
-            return ApiException.badRequest("invalid_parameter", null,
-                    "A query parameter's name holds a character that is not allowed (control characters are refused)");
         }
         return ApiException.badRequest("invalid_path", null, CanonicalPathFirewall.NOT_CANONICAL);
     }
