@@ -2,8 +2,11 @@ package io.outboundcalls.app;
 
 import io.outboundcalls.app.support.ApiClient;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,16 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The default mode as a new user runs it: no database configured, so the service starts its own
- * PostgreSQL in the data directory, creates a development account and writes its key; stopped
- * and started again, it finds its data where it left it.
+ * PostgreSQL in the data directory, creates a development account and writes its key, and records
+ * purchases without charging anyone (saying so at start); stopped and started again, it finds its
+ * data where it left it.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedRestartTest {
 
     @TempDir
     Path dataDir;
 
     @Test
-    void dataSurvivesARestartInTheEmbeddedDataDirectory() throws Exception {
+    void dataSurvivesARestartInTheEmbeddedDataDirectory(CapturedOutput output) throws Exception {
         String agentId;
         String devKey;
         try (ConfigurableApplicationContext first = start()) {
@@ -35,6 +40,11 @@ class EmbeddedRestartTest {
             ApiClient.Response created = api.post("/v1/agents", Map.of("name", "Survivor", "prompt", "Stay"));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             agentId = created.json().path("id").asText();
+            // development mode: purchases are recorded without charging, and the start said so
+            ApiClient.Response bought = api.post("/v1/credits/purchase", Map.of("amount", 50));
+            assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+            assertThat(bought.json().path("provider").asText()).isEqualTo("record_only");
+            assertThat(output.getOut()).contains("WITHOUT CHARGING ANYONE");
             // no operator token configured: the operator API does not exist
             assertThat(new ApiClient(url(first), "anything").get("/admin/accounts/x").status()).isEqualTo(404);
         }

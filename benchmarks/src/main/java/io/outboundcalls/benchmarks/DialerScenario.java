@@ -93,7 +93,12 @@ final class DialerScenario {
     }
 
     static Object[] completedCampaign(Http http, String token, int contacts, int concurrency, LagProbe lag) throws Exception {
-        http.post("/v1/credits/purchase", token, Map.of("amount", 1_000_000));
+        Http.Response bought = http.post("/v1/credits/purchase", token, Map.of("amount", 1_000_000));
+        if (bought.status() != 201) {
+            // a service with an external database has no payment provider unless configured (docs/credits.md)
+            throw new IllegalStateException("Could not buy credits: " + bought.status() + " " + bought.body()
+                    + "; run the service with outboundcalls.payments.provider=record-only");
+        }
         String agentId = http.post("/v1/agents", token, Map.of("name", "Bench", "prompt", "Hello {{first_name}}",
                 "first_message", "Hi!", "max_duration_seconds", 60)).json().path("id").asText();
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -23,16 +23,18 @@ final class CreditResponses {
         }
     }
 
+    /** {@code provider} and {@code payment_reference} are always present: null on what no provider paid. */
     @JsonPropertyOrder({"id", "object"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Transaction(String id, String object, String type, long amount, long balanceAfter, long reservedAfter,
                        long availableAfter, String reservationId, String callId, String campaignId, String reason,
-                       Instant createdAt) {
+                       @JsonInclude(JsonInclude.Include.ALWAYS) String provider,
+                       @JsonInclude(JsonInclude.Include.ALWAYS) String paymentReference, Instant createdAt) {
 
         static Transaction of(CreditTransactionView view) {
             return new Transaction(view.id(), "credit_transaction", view.type(), view.amount(), view.balanceAfter(),
                     view.reservedAfter(), view.availableAfter(), view.reservationId(), view.callId(),
-                    view.campaignId(), view.reason(), view.createdAt());
+                    view.campaignId(), view.reason(), view.provider(), view.paymentReference(), view.createdAt());
         }
     }
 

@@ -8,9 +8,13 @@ import io.outboundcalls.app.web.ListParams;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.command.credits.ChangeLowBalanceThresholdCommand;
+import io.outboundcalls.command.credits.ConfirmCreditPurchaseCommand;
 import io.outboundcalls.command.credits.CreditAccountIds;
+import io.outboundcalls.command.credits.CreditPurchase;
+import io.outboundcalls.command.credits.DeclineCreditPurchaseCommand;
 import io.outboundcalls.command.credits.PaymentProvider;
-import io.outboundcalls.command.credits.PurchaseCreditsCommand;
+import io.outboundcalls.command.credits.PurchaseNotPendingException;
+import io.outboundcalls.command.credits.RequestCreditPurchaseCommand;
 import io.outboundcalls.query.credits.AuditCreditsQuery;
 import io.outboundcalls.query.credits.CreditAuditView;
 import io.outboundcalls.query.credits.CreditBalanceView;
@@ -21,6 +25,8 @@ import io.outboundcalls.query.credits.FindCreditBalanceQuery;
 import io.outboundcalls.query.credits.ListCreditTransactionsQuery;
 import io.outboundcalls.query.common.Page;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -32,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code /v1/credits}: purchases and settings go to the CreditAccount aggregate, reads to the credit projections. */
@@ -46,12 +53,14 @@ class CreditsController {
     static final long MAX_THRESHOLD = 1_000_000_000_000L;
     private static final Set<String> TYPES = Set.of("purchase", "reservation", "charge", "release", "adjustment");
     private static final Set<String> GROUPS = Set.of("day", "campaign", "agent");
+    /** The API's idempotency header (API.md §2). */
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final Logger log = LoggerFactory.getLogger(CreditsController.class);
 
     private final ApiGateway api;
-    private final PaymentProvider payments;
+    private final Optional<PaymentProvider> payments;
 
-    CreditsController(ApiGateway api,
-                      PaymentProvider payments) {
+    CreditsController(ApiGateway api, Optional<PaymentProvider> payments) {
         this.api = api;
         this.payments = payments;
     }
@@ -61,9 +70,16 @@ class CreditsController {
         return CreditResponses.Balance.of(findBalance(principal.accountId()));
     }
 
+    /**
+     * A purchase is accepted by the CreditAccount before the provider is asked for money, and the
+     * provider's answer is recorded on it. The transaction id is the provider's idempotency key; with an
+     * Idempotency-Key it is derived from it, so a retry of a request that died after the charge resumes
+     * the same purchase and the provider sees the same key: charged once, credited once.
+     */
     @PostMapping("/purchase")
     @ResponseStatus(HttpStatus.CREATED)
     CreditResponses.Transaction purchase(Principal principal, HttpServletRequest request) {
+        PaymentProvider provider = payments.orElseThrow(CreditsController::purchasesDisabled);
         JsonFields f = api.body(request);
         Long amount = f.optionalLong("amount", 1, MAX_PURCHASE);
         if (amount == null && !f.hasErrors()) {
@@ -71,17 +87,67 @@ class CreditsController {
         }
         f.throwIfInvalid();
         String accountId = principal.accountId();
-        String transactionId = Ids.newId("txn");
-        PaymentProvider.Payment payment = payments.pay(accountId, transactionId, amount);
-        if (!payment.paid()) {
-            throw new ApiException(HttpStatus.PAYMENT_REQUIRED, "payment_declined", null,
-                    "The payment was declined: " + payment.declineReason());
-        }
         String creditAccountId = CreditAccountIds.of(accountId);
-        api.send(new PurchaseCreditsCommand(creditAccountId, accountId, transactionId, amount));
+        String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
+        RequestCreditPurchaseCommand requested = new RequestCreditPurchaseCommand(creditAccountId, accountId,
+                purchaseId(accountId, idempotencyKey), amount, provider.name());
+        CreditPurchase purchase = api.send(requested);
+        if (purchase.awaitsPayment()) {
+            purchase = pay(provider, requested, idempotencyKey != null);
+        }
+        if (purchase.status() == CreditPurchase.Status.DECLINED) {
+            throw new ApiException(HttpStatus.PAYMENT_REQUIRED, "payment_declined", null,
+                    "The payment was declined: " + purchase.declineReason());
+        }
         api.awaitProjection(BALANCES, creditAccountId);
         api.awaitProjection(LEDGER, creditAccountId);
-        return CreditResponses.Transaction.of(CreditQueries.transaction(api, accountId, transactionId));
+        return CreditResponses.Transaction.of(CreditQueries.transaction(api, accountId, requested.transactionId()));
+    }
+
+    /**
+     * Charges a pending purchase and records the provider's answer on it. When the provider fails, nobody
+     * knows whether it charged: the purchase stays pending and the answer is a 5xx, which the
+     * Idempotency-Key store does not keep, so a retry with the key resumes this purchase.
+     */
+    private CreditPurchase pay(PaymentProvider provider, RequestCreditPurchaseCommand purchase, boolean resumable) {
+        PaymentProvider.Payment payment;
+        try {
+            payment = provider.pay(purchase.accountId(), purchase.transactionId(), purchase.amount());
+        } catch (RuntimeException e) {
+            log.warn("Payment provider {} failed on purchase {}, which stays pending", provider.name(),
+                    purchase.transactionId(), e);
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "payment_provider_unavailable", null,
+                    "The payment provider did not answer about purchase " + purchase.transactionId() + ". " + (resumable
+                            ? "Retry with the same Idempotency-Key: the purchase resumes and is charged at most once."
+                            : "It may have been charged: ask an operator rather than buying again, and send an "
+                                    + "Idempotency-Key with purchases so that a retry can resume them."));
+        }
+        try {
+            if (payment.paid()) {
+                api.send(new ConfirmCreditPurchaseCommand(purchase.creditAccountId(), purchase.accountId(),
+                        purchase.transactionId(), payment.reference()));
+            } else {
+                api.send(new DeclineCreditPurchaseCommand(purchase.creditAccountId(), purchase.accountId(),
+                        purchase.transactionId(), payment.declineReason()));
+            }
+        } catch (PurchaseNotPendingException finishedMeanwhile) {
+            // a retry with the same key got there first: its outcome stands
+        }
+        return api.send(purchase);
+    }
+
+    /** With an Idempotency-Key, the same key of the same account always names the same purchase. */
+    static String purchaseId(String accountId, String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            return Ids.newId("txn");
+        }
+        return Ids.derivedId("txn", "purchase\n" + accountId + "\n" + idempotencyKey.strip());
+    }
+
+    private static ApiException purchasesDisabled() {
+        return new ApiException(HttpStatus.FORBIDDEN, "purchases_disabled", null,
+                "Purchases are disabled: this installation has no payment provider. An operator grants credits "
+                        + "with POST /admin/accounts/:id/credits/adjust.");
     }
 
     @GetMapping("/transactions")

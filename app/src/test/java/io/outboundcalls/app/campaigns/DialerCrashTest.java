@@ -84,7 +84,8 @@ class DialerCrashTest {
                 "outboundcalls.admin-token=" + ADMIN,
                 "outboundcalls.dev-account=false",
                 "outboundcalls.data-dir=target/test-data-crash",
-                "outboundcalls.read-your-writes=10s").run();
+                "outboundcalls.read-your-writes=10s",
+                "outboundcalls.payments.provider=record-only").run();
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {

@@ -3,7 +3,9 @@ package io.outboundcalls.app.credits;
 import io.outboundcalls.app.support.ApiTest;
 import io.outboundcalls.command.credits.CreditAccount;
 import io.outboundcalls.command.credits.CreditAccountIds;
-import io.outboundcalls.command.credits.PurchaseCreditsCommand;
+import io.outboundcalls.command.credits.ConfirmCreditPurchaseCommand;
+import io.outboundcalls.command.credits.PurchaseNotPendingException;
+import io.outboundcalls.command.credits.RequestCreditPurchaseCommand;
 import io.outboundcalls.command.credits.ReserveCreditsCommand;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.events.credits.CreditsDebitedEvent;
@@ -11,6 +13,7 @@ import io.outboundcalls.events.credits.CreditsPurchasedEvent;
 import io.outboundcalls.events.credits.CreditsReleasedEvent;
 import io.outboundcalls.events.credits.CreditsReservedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -26,6 +29,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -44,6 +48,7 @@ class CreditAccountSnapshotTest extends ApiTest {
 
     /** 20,000 keeps the suite quick; {@code -Dcredits.snapshot.events=100000} reproduces the documented figure. */
     private static final int EVENTS = Integer.getInteger("credits.snapshot.events", 20_000);
+    private static final String PROVIDER = "test_provider";
 
     @Autowired
     CommandGateway commands;
@@ -57,18 +62,31 @@ class CreditAccountSnapshotTest extends ApiTest {
     TransactionManager transactions;
     @Autowired
     PersistenceExceptionResolver persistenceExceptionResolver;
+    @Autowired
+    @Qualifier("creditAccountCache")
+    Cache accountCache;
 
     @Test
     void aBusyAccountIsSnapshottedAndStillWorksAfterwards() {
         String accountId = Ids.newId("acct");
         String creditAccountId = CreditAccountIds.of(accountId);
-        for (int i = 0; i < 520; i++) {
-            commands.sendAndWait(new PurchaseCreditsCommand(creditAccountId, accountId, Ids.newId("txn"), 1));
+        String pending = Ids.newId("txn");
+        commands.sendAndWait(new RequestCreditPurchaseCommand(creditAccountId, accountId, pending, 10, PROVIDER));
+        for (int i = 0; i < 260; i++) {
+            String transactionId = Ids.newId("txn");
+            commands.sendAndWait(new RequestCreditPurchaseCommand(creditAccountId, accountId, transactionId, 2, PROVIDER));
+            commands.sendAndWait(new ConfirmCreditPurchaseCommand(creditAccountId, accountId, transactionId, "ref"));
         }
         assertThat(jdbc.queryForObject("select count(*) from eventstore.snapshot_event_entry where aggregateIdentifier = ?",
                 Long.class, creditAccountId)).isEqualTo(1);
-        // loaded from the snapshot: the balance it carries is the one a reservation is checked against
-        commands.sendAndWait(new ReserveCreditsCommand(creditAccountId, accountId, "r1", 520, "camp", "call"));
+        accountCache.removeAll(); // the next command loads the snapshot, not this node's copy in memory
+
+        // the snapshot carries the purchase still pending in it, and the balance a reservation is checked against
+        commands.sendAndWait(new ConfirmCreditPurchaseCommand(creditAccountId, accountId, pending, "ref"));
+        assertThatThrownBy(() -> commands.sendAndWait(
+                        new ConfirmCreditPurchaseCommand(creditAccountId, accountId, pending, "ref")))
+                .isInstanceOf(PurchaseNotPendingException.class);
+        commands.sendAndWait(new ReserveCreditsCommand(creditAccountId, accountId, "r1", 530, "camp", "call"));
         assertThatThrownBy(() -> commands.sendAndWait(
                         new ReserveCreditsCommand(creditAccountId, accountId, "r2", 1, "camp", "call")))
                 .hasMessageContaining("0 available");
@@ -117,7 +135,8 @@ class CreditAccountSnapshotTest extends ApiTest {
         String accountId = "acct_bench";
         List<DomainEventMessage<?>> batch = new ArrayList<>();
         long balance = 10_000_000;
-        batch.add(event(creditAccountId, 0, new CreditsPurchasedEvent(creditAccountId, accountId, "txn_0", balance, balance)));
+        batch.add(event(creditAccountId, 0, new CreditsPurchasedEvent(creditAccountId, accountId, "txn_0", balance, balance,
+                PROVIDER, "ref_0")));
         for (long seq = 1; seq < EVENTS; seq++) {
             long call = seq / 3;
             String reservationId = "res_" + call;

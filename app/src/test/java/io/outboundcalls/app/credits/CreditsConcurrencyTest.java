@@ -6,7 +6,9 @@ import io.outboundcalls.app.support.ApiTest;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.command.credits.CreditAccountIds;
 import io.outboundcalls.command.credits.InsufficientCreditsException;
-import io.outboundcalls.command.credits.PurchaseCreditsCommand;
+import io.outboundcalls.command.credits.ConfirmCreditPurchaseCommand;
+import io.outboundcalls.command.credits.RecordOnlyPaymentProvider;
+import io.outboundcalls.command.credits.RequestCreditPurchaseCommand;
 import io.outboundcalls.command.credits.ReserveCreditsCommand;
 import io.outboundcalls.events.credits.CreditsReservedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -114,10 +116,17 @@ class CreditsConcurrencyTest extends ApiTest {
         Account account = account();
         String creditAccountId = CreditAccountIds.of(account.id());
 
-        List<Object> outcomes = race(30, i -> new PurchaseCreditsCommand(creditAccountId, account.id(),
-                Ids.newId("txn"), 10));
+        List<String> transactions = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            transactions.add(Ids.newId("txn"));
+        }
+        List<Object> requests = race(30, i -> new RequestCreditPurchaseCommand(creditAccountId, account.id(),
+                transactions.get(i), 10, RecordOnlyPaymentProvider.NAME));
+        List<Object> confirmations = race(30, i -> new ConfirmCreditPurchaseCommand(creditAccountId, account.id(),
+                transactions.get(i), "ref_" + i));
 
-        assertThat(outcomes).containsOnly("ok");
+        assertThat(requests).containsOnly("ok");
+        assertThat(confirmations).containsOnly("ok");
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 account.api().get("/v1/credits/balance").json().path("balance").asLong() == 300);
         // the transactions list is another projection, with its own lag

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Base of HTTP-level tests: the whole service on a random port against the shared test
  * PostgreSQL. Every test class extending this (with no extra configuration) shares one
- * application context. Tests isolate themselves by creating their own accounts.
+ * application context. Tests isolate themselves by creating their own accounts. Purchases go through
+ * the record-only provider, watched by {@link ScriptedPayments}.
  */
 @SpringBootTest(classes = OutboundCallsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "outboundcalls.dev-account=false",
                 "outboundcalls.data-dir=target/test-data",
                 "outboundcalls.read-your-writes=10s",
+                "outboundcalls.payments.provider=record-only",
                 "outboundcalls.webhooks.allow-private-networks=true",
                 "outboundcalls.webhooks.retry-schedule=200ms,200ms,200ms,200ms,200ms,200ms,200ms"
         })

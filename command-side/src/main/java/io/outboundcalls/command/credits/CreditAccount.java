@@ -3,7 +3,10 @@ package io.outboundcalls.command.credits;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.command.common.CommandRejectedException.Kind;
+import io.outboundcalls.command.credits.CreditPurchase.Status;
 import io.outboundcalls.events.credits.CreditBalanceLowEvent;
+import io.outboundcalls.events.credits.CreditPurchaseDeclinedEvent;
+import io.outboundcalls.events.credits.CreditPurchaseRequestedEvent;
 import io.outboundcalls.events.credits.CreditsAdjustedEvent;
 import io.outboundcalls.events.credits.CreditsDebitedEvent;
 import io.outboundcalls.events.credits.CreditsPurchasedEvent;
@@ -17,9 +20,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -38,6 +43,8 @@ public class CreditAccount {
     static final long DEFAULT_LOW_BALANCE_THRESHOLD = 0;
     /** Settled reservation ids remembered to make a retried settlement a no-op; retries come within minutes. */
     static final int REMEMBERED_SETTLEMENTS = 10_000;
+    /** Purchases remembered to recognise a retried request or a second confirmation; people buy credits rarely. */
+    static final int REMEMBERED_PURCHASES = 10_000;
 
     @AggregateIdentifier
     private String creditAccountId;
@@ -47,19 +54,53 @@ public class CreditAccount {
     private long lowBalanceThreshold = DEFAULT_LOW_BALANCE_THRESHOLD;
     private LinkedHashMap<String, Long> openReservations = new LinkedHashMap<>();
     private LinkedHashSet<String> settledReservations = new LinkedHashSet<>();
+    private LinkedHashMap<String, CreditPurchase> purchases = new LinkedHashMap<>();
 
     protected CreditAccount() {
     }
 
+    /**
+     * A purchase is accepted here before anyone is charged. Requested again (a retry after its outcome
+     * was lost) it changes nothing and answers where the purchase stands, so the caller charges only a
+     * pending one, with the same transaction id as the provider's idempotency key.
+     */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(PurchaseCreditsCommand command) {
+    CreditPurchase handle(RequestCreditPurchaseCommand command) {
         requireOwnAccount(command.creditAccountId(), command.accountId());
         requirePositive(command.amount());
+        CreditPurchase known = purchases.get(command.transactionId());
+        if (known != null) {
+            if (known.amount() != command.amount() || !Objects.equals(known.provider(), command.provider())) {
+                throw new CommandRejectedException(Kind.CONFLICT, "purchase_mismatch", "amount", "Purchase '"
+                        + command.transactionId() + "' was requested for " + known.amount() + " credits through "
+                        + known.provider() + ", not " + command.amount() + " through " + command.provider());
+            }
+            return known;
+        }
+        apply(new CreditPurchaseRequestedEvent(command.creditAccountId(), command.accountId(), command.transactionId(),
+                command.amount(), command.provider()));
+        return purchases.get(command.transactionId());
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ConfirmCreditPurchaseCommand command) {
+        requireOwnAccount(command.creditAccountId(), command.accountId());
+        CreditPurchase purchase = pendingPurchase(command.transactionId());
         boolean wasLow = isLow();
-        apply(new CreditsPurchasedEvent(command.creditAccountId(), command.accountId(), command.transactionId(),
-                command.amount(), balance + command.amount()));
+        apply(new CreditsPurchasedEvent(creditAccountId, accountId, command.transactionId(), purchase.amount(),
+                balance + purchase.amount(), purchase.provider(), command.paymentReference()));
         announceIfNowLow(wasLow);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(DeclineCreditPurchaseCommand command) {
+        requireOwnAccount(command.creditAccountId(), command.accountId());
+        CreditPurchase purchase = pendingPurchase(command.transactionId());
+        apply(new CreditPurchaseDeclinedEvent(creditAccountId, accountId, command.transactionId(), purchase.amount(),
+                purchase.provider(), command.reason()));
     }
 
     @CommandHandler
@@ -151,6 +192,19 @@ public class CreditAccount {
         return available() < lowBalanceThreshold;
     }
 
+    /** Only a pending purchase can be paid or declined: a purchase ends once. */
+    private CreditPurchase pendingPurchase(String transactionId) {
+        CreditPurchase purchase = purchases.get(transactionId);
+        if (purchase == null) {
+            throw new CommandRejectedException(Kind.NOT_FOUND, "purchase_not_found", "transaction_id",
+                    "No purchase '" + transactionId + "'");
+        }
+        if (!purchase.awaitsPayment()) {
+            throw new PurchaseNotPendingException(transactionId, purchase.status());
+        }
+        return purchase;
+    }
+
     private boolean isKnownReservation(String reservationId) {
         return openReservations.containsKey(reservationId) || settledReservations.contains(reservationId);
     }
@@ -177,9 +231,23 @@ public class CreditAccount {
     }
 
     @EventSourcingHandler
+    void on(CreditPurchaseRequestedEvent event) {
+        identify(event.creditAccountId(), event.accountId());
+        remember(event.transactionId(), new CreditPurchase(event.amount(), event.provider(), Status.PENDING, null));
+    }
+
+    /** Also the whole story of a purchase stored before purchases were requested first. */
+    @EventSourcingHandler
     void on(CreditsPurchasedEvent event) {
         identify(event.creditAccountId(), event.accountId());
         balance = event.balanceAfter();
+        remember(event.transactionId(), new CreditPurchase(event.amount(), event.provider(), Status.COMPLETED, null));
+    }
+
+    @EventSourcingHandler
+    void on(CreditPurchaseDeclinedEvent event) {
+        remember(event.transactionId(), new CreditPurchase(event.amount(), event.provider(), Status.DECLINED,
+                event.reason()));
     }
 
     @EventSourcingHandler
@@ -196,8 +264,18 @@ public class CreditAccount {
         reserved = event.reservedAfter();
         openReservations.remove(event.reservationId());
         settledReservations.add(event.reservationId());
-        if (settledReservations.size() > REMEMBERED_SETTLEMENTS) {
-            Iterator<String> oldest = settledReservations.iterator();
+        keepNewest(settledReservations, REMEMBERED_SETTLEMENTS);
+    }
+
+    private void remember(String transactionId, CreditPurchase purchase) {
+        purchases.put(transactionId, purchase);
+        keepNewest(purchases.keySet(), REMEMBERED_PURCHASES);
+    }
+
+    /** Insertion-ordered memory: the oldest entries go first. */
+    private static void keepNewest(Collection<String> remembered, int limit) {
+        Iterator<String> oldest = remembered.iterator();
+        while (remembered.size() > limit) {
             oldest.next();
             oldest.remove();
         }

@@ -1,27 +1,23 @@
 package io.outboundcalls.command.credits;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import io.outboundcalls.events.credits.CreditsPurchasedEvent;
 
 /**
- * The default payment provider: it charges nothing and records every purchase as paid. Fit for a
- * self-hosted installation that sells credits out of band, or for a demo; not a payment integration.
+ * A payment provider that charges nothing and records every purchase as paid: for development, or an
+ * installation that sells credits out of band. Every purchase it pays names it ({@value #NAME}).
  */
-final class RecordOnlyPaymentProvider implements PaymentProvider {
+public final class RecordOnlyPaymentProvider implements PaymentProvider {
+
+    public static final String NAME = CreditsPurchasedEvent.RECORD_ONLY;
 
     @Override
-    public Payment pay(String accountId, String transactionId, long credits) {
-        return new Payment(true, "record-only:" + transactionId, null);
+    public String name() {
+        return NAME;
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class Default {
-
-        @Bean
-        @ConditionalOnMissingBean(PaymentProvider.class)
-        PaymentProvider recordOnlyPaymentProvider() {
-            return new RecordOnlyPaymentProvider();
-        }
+    /** The reference is derived from the transaction, so asking again for the same one answers the same. */
+    @Override
+    public Payment pay(String accountId, String transactionId, long credits) {
+        return new Payment(true, NAME + ":" + transactionId, null);
     }
 }

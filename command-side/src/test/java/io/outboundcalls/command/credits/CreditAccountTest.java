@@ -2,6 +2,8 @@ package io.outboundcalls.command.credits;
 
 import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.events.credits.CreditBalanceLowEvent;
+import io.outboundcalls.events.credits.CreditPurchaseDeclinedEvent;
+import io.outboundcalls.events.credits.CreditPurchaseRequestedEvent;
 import io.outboundcalls.events.credits.CreditsAdjustedEvent;
 import io.outboundcalls.events.credits.CreditsDebitedEvent;
 import io.outboundcalls.events.credits.CreditsPurchasedEvent;
@@ -27,8 +29,27 @@ class CreditAccountTest {
         fixture.registerInjectableResource(new CreditPricing(10, 6));
     }
 
+    private static final String PROVIDER = "test_provider";
+
     private static CreditsPurchasedEvent purchased(long amount, long balanceAfter) {
-        return new CreditsPurchasedEvent(CREDITS, ACCOUNT, "txn_" + balanceAfter, amount, balanceAfter);
+        return purchased("txn_" + balanceAfter, amount, balanceAfter);
+    }
+
+    private static CreditsPurchasedEvent purchased(String transactionId, long amount, long balanceAfter) {
+        return new CreditsPurchasedEvent(CREDITS, ACCOUNT, transactionId, amount, balanceAfter, PROVIDER,
+                "ref_" + transactionId);
+    }
+
+    private static CreditPurchaseRequestedEvent requested(String transactionId, long amount) {
+        return new CreditPurchaseRequestedEvent(CREDITS, ACCOUNT, transactionId, amount, PROVIDER);
+    }
+
+    private static RequestCreditPurchaseCommand request(String transactionId, long amount) {
+        return new RequestCreditPurchaseCommand(CREDITS, ACCOUNT, transactionId, amount, PROVIDER);
+    }
+
+    private static ConfirmCreditPurchaseCommand confirm(String transactionId) {
+        return new ConfirmCreditPurchaseCommand(CREDITS, ACCOUNT, transactionId, "ref_" + transactionId);
     }
 
     private static CreditsReservedEvent reserved(String id, long amount, long balance, long reservedAfter) {
@@ -44,24 +65,107 @@ class CreditAccountTest {
     }
 
     @Test
-    void firstPurchaseCreatesTheAccount() {
+    void firstPurchaseRequestCreatesTheAccountWithoutAddingCredits() {
         fixture.givenNoPriorActivity()
-                .when(new PurchaseCreditsCommand(CREDITS, ACCOUNT, "txn_100", 100))
+                .when(request("txn_1", 100))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(purchased(100, 100));
+                .expectEvents(requested("txn_1", 100))
+                .expectResultMessagePayload(new CreditPurchase(100, PROVIDER, CreditPurchase.Status.PENDING, null));
     }
 
     @Test
-    void purchaseAddsToTheBalance() {
+    void confirmedPurchaseAddsItsCreditsWithTheProviderAndItsReference() {
+        fixture.given(purchased(100, 100), requested("txn_2", 50))
+                .when(confirm("txn_2"))
+                .expectEvents(purchased("txn_2", 50, 150));
+    }
+
+    @Test
+    void declinedPurchaseAddsNothing() {
+        fixture.given(purchased(100, 100), requested("txn_2", 50))
+                .when(new DeclineCreditPurchaseCommand(CREDITS, ACCOUNT, "txn_2", "card expired"))
+                .expectEvents(new CreditPurchaseDeclinedEvent(CREDITS, ACCOUNT, "txn_2", 50, PROVIDER, "card expired"));
+    }
+
+    @Test
+    void cannotConfirmAPurchaseTwice() {
+        fixture.given(requested("txn_1", 100), purchased("txn_1", 100, 100))
+                .when(confirm("txn_1"))
+                .expectNoEvents()
+                .expectException(PurchaseNotPendingException.class)
+                .expectExceptionMessage("Purchase 'txn_1' is already completed");
+    }
+
+    @Test
+    void cannotConfirmAnUnknownPurchase() {
         fixture.given(purchased(100, 100))
-                .when(new PurchaseCreditsCommand(CREDITS, ACCOUNT, "txn_150", 50))
-                .expectEvents(purchased(50, 150));
+                .when(confirm("txn_nope"))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class)
+                .expectExceptionMessage("No purchase 'txn_nope'");
+    }
+
+    @Test
+    void cannotConfirmADeclinedPurchase() {
+        fixture.given(requested("txn_1", 100),
+                        new CreditPurchaseDeclinedEvent(CREDITS, ACCOUNT, "txn_1", 100, PROVIDER, "insufficient funds"))
+                .when(confirm("txn_1"))
+                .expectNoEvents()
+                .expectException(PurchaseNotPendingException.class);
+    }
+
+    @Test
+    void cannotConfirmAPurchaseStoredBeforePurchasesWereRequested() {
+        // the only event of such a purchase, as older versions stored it: no provider, no reference
+        fixture.given(new CreditsPurchasedEvent(CREDITS, ACCOUNT, "txn_old", 100, 100, null, null))
+                .when(confirm("txn_old"))
+                .expectNoEvents()
+                .expectException(PurchaseNotPendingException.class);
+    }
+
+    @Test
+    void requestingAPendingPurchaseAgainChangesNothingAndAnswersItIsPending() {
+        fixture.given(requested("txn_1", 100))
+                .when(request("txn_1", 100))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new CreditPurchase(100, PROVIDER, CreditPurchase.Status.PENDING, null));
+    }
+
+    @Test
+    void requestingACompletedPurchaseAgainAnswersItsOutcome() {
+        fixture.given(requested("txn_1", 100), purchased("txn_1", 100, 100))
+                .when(request("txn_1", 100))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CreditPurchase(100, PROVIDER, CreditPurchase.Status.COMPLETED, null));
+    }
+
+    @Test
+    void requestingADeclinedPurchaseAgainAnswersItsOutcome() {
+        fixture.given(requested("txn_1", 100),
+                        new CreditPurchaseDeclinedEvent(CREDITS, ACCOUNT, "txn_1", 100, PROVIDER, "insufficient funds"))
+                .when(request("txn_1", 100))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CreditPurchase(100, PROVIDER, CreditPurchase.Status.DECLINED,
+                        "insufficient funds"));
+    }
+
+    @Test
+    void aKnownPurchaseRequestedWithAnotherAmountOrProviderIsRefused() {
+        fixture.given(requested("txn_1", 100))
+                .when(request("txn_1", 101))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class);
+        fixture.given(requested("txn_1", 100))
+                .when(new RequestCreditPurchaseCommand(CREDITS, ACCOUNT, "txn_1", 100, "other_provider"))
+                .expectNoEvents()
+                .expectException(CommandRejectedException.class);
     }
 
     @Test
     void cannotPurchaseANonPositiveAmount() {
         fixture.given(purchased(100, 100))
-                .when(new PurchaseCreditsCommand(CREDITS, ACCOUNT, "txn_x", 0))
+                .when(request("txn_x", 0))
                 .expectException(CommandRejectedException.class)
                 .expectNoEvents();
     }
@@ -69,7 +173,7 @@ class CreditAccountTest {
     @Test
     void cannotActOnAnotherAccountsCredits() {
         fixture.givenNoPriorActivity()
-                .when(new PurchaseCreditsCommand(CREDITS, "acct_other", "txn_x", 10))
+                .when(new RequestCreditPurchaseCommand(CREDITS, "acct_other", "txn_x", 10, PROVIDER))
                 .expectException(CommandRejectedException.class);
     }
 

@@ -34,10 +34,11 @@ class CreditLedgerProjection {
     static final String PROCESSING_GROUP = "credit-ledger";
     private static final String SELECT = """
             select id, account_id, type, amount, balance_after, reserved_after, reservation_id, call_id, campaign_id,
-                   reason, created_at from query.credit_ledger""";
+                   reason, provider, payment_reference, created_at from query.credit_ledger""";
     private static final RowMapper<CreditTransactionView> MAPPER = (rs, i) -> new CreditTransactionView(
             rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getTimestamp(11).toInstant());
+            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+            rs.getTimestamp(13).toInstant());
 
     private final JdbcTemplate jdbc;
 
@@ -51,45 +52,48 @@ class CreditLedgerProjection {
         Long reservedBefore = jdbc.query("select reserved_after from query.credit_ledger where account_id = ? "
                         + "and seq < ? order by seq desc limit 1", (rs, i) -> rs.getLong(1), event.accountId(), sequence)
                 .stream().findFirst().orElse(0L);
+        // a purchase stored before providers were recorded went through the record-only one, the only one shipped
+        String provider = event.provider() != null ? event.provider() : CreditsPurchasedEvent.RECORD_ONLY;
         insert(event.transactionId(), event.accountId(), sequence, "purchase", event.amount(), event.balanceAfter(),
-                reservedBefore, null, null, null, null, at);
+                reservedBefore, null, null, null, null, provider, event.paymentReference(), at);
     }
 
     @EventHandler
     void on(CreditsReservedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         insert(LedgerIds.of(event.creditAccountId(), sequence), event.accountId(), sequence, "reservation",
                 event.amount(), event.balanceAfter(), event.reservedAfter(), event.reservationId(), event.callId(),
-                event.campaignId(), null, at);
+                event.campaignId(), null, null, null, at);
     }
 
     @EventHandler
     void on(CreditsDebitedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         insert(LedgerIds.of(event.creditAccountId(), sequence), event.accountId(), sequence, "charge",
                 event.amount(), event.balanceAfter(), event.reservedAfter(), event.reservationId(), event.callId(),
-                event.campaignId(), null, at);
+                event.campaignId(), null, null, null, at);
     }
 
     @EventHandler
     void on(CreditsReleasedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         insert(LedgerIds.of(event.creditAccountId(), sequence), event.accountId(), sequence, "release",
-                event.amount(), event.balanceAfter(), event.reservedAfter(), event.reservationId(), null, null, null, at);
+                event.amount(), event.balanceAfter(), event.reservedAfter(), event.reservationId(), null, null, null, null,
+                null, at);
     }
 
     @EventHandler
     void on(CreditsAdjustedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         insert(event.transactionId(), event.accountId(), sequence, "adjustment", event.amount(), event.balanceAfter(),
-                event.reservedAfter(), null, null, null, event.reason(), at);
+                event.reservedAfter(), null, null, null, event.reason(), null, null, at);
     }
 
     private void insert(String id, String accountId, long sequence, String type, long amount, long balanceAfter,
                         long reservedAfter, String reservationId, String callId, String campaignId, String reason,
-                        Instant at) {
+                        String provider, String paymentReference, Instant at) {
         jdbc.update("""
                 insert into query.credit_ledger (id, account_id, seq, type, amount, balance_after, reserved_after,
-                    reservation_id, call_id, campaign_id, reason, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                    reservation_id, call_id, campaign_id, reason, provider, payment_reference, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
                 id, accountId, sequence, type, amount, balanceAfter, reservedAfter, reservationId, callId, campaignId,
-                reason, java.sql.Timestamp.from(at));
+                reason, provider, paymentReference, java.sql.Timestamp.from(at));
     }
 
     @ResetHandler
