@@ -12,15 +12,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The default mode as a new user runs it: no database configured, so the service starts its own
- * PostgreSQL in the data directory, creates a development account and writes its key, and records
- * purchases without charging anyone (saying so at start); stopped and started again, it finds its
- * data where it left it.
+ * PostgreSQL in the data directory, creates a development account and writes its key (printed
+ * once, at creation), and records purchases without charging anyone (saying so at start); stopped
+ * and started again, it finds its data where it left it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedRestartTest {
@@ -32,10 +33,15 @@ class EmbeddedRestartTest {
     void dataSurvivesARestartInTheEmbeddedDataDirectory(CapturedOutput output) throws Exception {
         String agentId;
         String devKey;
+        String encryptionKey;
+        Path encryptionKeyFile = dataDir.resolve("encryption-key");
         try (ConfigurableApplicationContext first = start()) {
             Path keyFile = dataDir.resolve("dev-api-key");
             assertThat(keyFile).exists();
             devKey = Files.readString(keyFile).trim();
+            assertThat(output.getOut()).contains(devKey);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(encryptionKeyFile))).isEqualTo("rw-------");
+            encryptionKey = Files.readString(encryptionKeyFile);
             ApiClient api = new ApiClient(url(first), devKey);
             ApiClient.Response created = api.post("/v1/agents", Map.of("name", "Survivor", "prompt", "Stay"));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -50,8 +56,12 @@ class EmbeddedRestartTest {
         }
         assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).exists();
 
+        int firstRunOutput = output.getOut().length();
         try (ConfigurableApplicationContext second = start()) {
             assertThat(Files.readString(dataDir.resolve("dev-api-key")).trim()).isEqualTo(devKey);
+            String secondRun = output.getOut().substring(firstRunOutput);
+            assertThat(secondRun).doesNotContain(devKey).contains("Development API key: in " + dataDir.resolve("dev-api-key"));
+            assertThat(Files.readString(encryptionKeyFile)).isEqualTo(encryptionKey);
             ApiClient api = new ApiClient(url(second), devKey);
             ApiClient.Response read = api.get("/v1/agents/" + agentId);
             assertThat(read.status()).as(read.toString()).isEqualTo(200);

@@ -18,6 +18,9 @@ import java.util.List;
  * @param connectTimeout       TCP + TLS connect timeout per attempt
  * @param responseTimeout      how long to wait for the receiver's response
  * @param senderThreads        deliveries in flight at once on this node
+ * @param maxInFlightPerAccount deliveries of one account in flight at once on this node: kept below
+ *                             {@code senderThreads}, so an account whose receivers hang holds only
+ *                             part of the senders and the other accounts' deliveries keep going out
  * @param pollInterval         how often idle senders look for due deliveries (the outbox also
  *                             wakes them at once when it writes new ones)
  * @param disableAfter         an endpoint failing without a single success for this long is disabled
@@ -29,7 +32,8 @@ public record WebhookProperties(@DefaultValue("false") boolean allowPrivateNetwo
                                 @DefaultValue("0.1") double jitter,
                                 @DefaultValue("5s") Duration connectTimeout,
                                 @DefaultValue("15s") Duration responseTimeout,
-                                @DefaultValue("16") int senderThreads,
+                                @DefaultValue("32") int senderThreads,
+                                @DefaultValue("16") int maxInFlightPerAccount,
                                 @DefaultValue("500ms") Duration pollInterval,
                                 @DefaultValue("3d") Duration disableAfter,
                                 @DefaultValue("24h") Duration secretOverlap) {

@@ -10,6 +10,6 @@ public final class TestProperties {
 
     public static WebhookProperties webhooks(boolean allowPrivateNetworks) {
         return new WebhookProperties(allowPrivateNetworks, List.of(Duration.ofSeconds(5)), 0.1, Duration.ofSeconds(5),
-                Duration.ofSeconds(15), 4, Duration.ofMillis(500), Duration.ofDays(3), Duration.ofHours(24));
+                Duration.ofSeconds(15), 4, 2, Duration.ofMillis(500), Duration.ofDays(3), Duration.ofHours(24));
     }
 }

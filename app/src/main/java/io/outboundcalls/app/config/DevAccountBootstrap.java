@@ -21,9 +21,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
- * In embedded mode, the first start creates a development account (tier standard) and writes
- * its API key to {@code <data-dir>/dev-api-key}; every start prints it, so the README's curl
- * examples work straight away.
+ * In embedded mode, the first start creates a development account (tier standard), writes its
+ * API key to {@code <data-dir>/dev-api-key} and prints it once, so the README's curl examples
+ * work straight away. Later starts say only where the file is: logs are kept and shipped to
+ * places where a key must not be.
  */
 @Component
 class DevAccountBootstrap {
@@ -52,7 +53,7 @@ class DevAccountBootstrap {
         if (Files.exists(keyFile)) {
             String secret = Files.readString(keyFile).trim();
             if (ApiKeys.looksLikeKey(secret) && registry.findByKeyHash(ApiKeys.hash(secret)).isPresent()) {
-                announce(secret, keyFile);
+                log.info("Development API key: in {}", keyFile.toAbsolutePath().normalize());
                 return;
             }
         }

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param readYourWrites   how long a write waits for its read model before answering anyway
  * @param idempotencyTtl   how long an Idempotency-Key is remembered
  * @param devAccount       whether the embedded mode creates a development account on first start
+ * @param encryptionKey    base64 of the 32-byte AES key that seals secrets at rest; unset, the key
+ *                         file {@code <data-dir>/encryption-key} is used (created at first start)
  */
 @ConfigurationProperties("outboundcalls")
 public record OutboundCallsProperties(@DefaultValue("./data") Path dataDir,
@@ -23,7 +25,8 @@ public record OutboundCallsProperties(@DefaultValue("./data") Path dataDir,
                                       @DefaultValue("1MB") DataSize maxJsonBody,
                                       @DefaultValue("5s") Duration readYourWrites,
                                       @DefaultValue("24h") Duration idempotencyTtl,
-                                      @DefaultValue("true") boolean devAccount) {
+                                      @DefaultValue("true") boolean devAccount,
+                                      String encryptionKey) {
 
     /** A guessable operator token would hand every tenant's data to whoever guesses it. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 32;

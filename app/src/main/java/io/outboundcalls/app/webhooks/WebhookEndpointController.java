@@ -11,6 +11,7 @@ import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.PageRequest;
 import io.outboundcalls.webhooks.delivery.Deliveries;
 import io.outboundcalls.webhooks.delivery.WebhookDelivery;
+import io.outboundcalls.webhooks.endpoint.TooManyEndpointsException;
 import io.outboundcalls.webhooks.endpoint.UrlGuard;
 import io.outboundcalls.webhooks.endpoint.WebhookEndpoint;
 import io.outboundcalls.webhooks.endpoint.WebhookEndpoints;
@@ -60,8 +61,12 @@ class WebhookEndpointController {
     @ResponseStatus(HttpStatus.CREATED)
     WebhookEndpointResponse create(Principal principal, HttpServletRequest request) {
         WebhookEndpointRequests.Create body = WebhookEndpointRequests.create(bodies.read(request), guard);
-        return WebhookEndpointResponse.of(endpoints.create(Ids.newId("we"), principal.accountId(), body.url(),
-                body.description(), body.enabledEvents()));
+        try {
+            return WebhookEndpointResponse.of(endpoints.create(Ids.newId("we"), principal.accountId(), body.url(),
+                    body.description(), body.enabledEvents()));
+        } catch (TooManyEndpointsException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "too_many_endpoints", null, e.getMessage());
+        }
     }
 
     @GetMapping

@@ -8,6 +8,8 @@ import com.standardwebhooks.Webhook;
 import io.outboundcalls.app.config.TypeCachingEventHandlerInvoker;
 import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.app.support.ApiTest;
+import io.outboundcalls.webhooks.crypto.SecretCipher;
+import io.outboundcalls.webhooks.endpoint.WebhookEndpoints;
 import io.outboundcalls.events.contact.ContactCreatedEvent;
 import io.outboundcalls.events.contact.ContactOptedOutEvent;
 import io.outboundcalls.events.contact.ContactStatus;
@@ -298,6 +300,77 @@ class WebhookApiTest extends ApiTest {
                 && !r.getHeader("webhook-id").equals(request.getHeader("webhook-id"))).findFirst().orElseThrow();
         assertThat(later.getHeader("webhook-signature").split(" ")).hasSize(1);
         new Webhook(newSecret).verify(later.getBodyAsString(), headers(later));
+    }
+
+    @Test
+    void signingSecretsAreStoredSealedNeverAsTheSecret() {
+        ApiClient api = newAccount();
+        JsonNode endpoint = createEndpoint(api, hook(200), List.of("*"));
+        String endpointId = endpoint.path("id").asText();
+        String first = endpoint.path("secret").asText();
+        String second = api.post("/v1/webhook_endpoints/" + endpointId + "/roll_secret", null).json().path("secret").asText();
+
+        Map<String, Object> row = jdbc.queryForMap("select secret, previous_secret from webhooks.endpoints where id = ?",
+                endpointId);
+        for (String column : List.of("secret", "previous_secret")) {
+            assertThat((String) row.get(column)).as(column).startsWith("v1:").doesNotContain("whsec_")
+                    .doesNotContain(first.substring(6, 20)).doesNotContain(second.substring(6, 20));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from webhooks.endpoints where secret like 'whsec%' "
+                + "or previous_secret like 'whsec%'", Integer.class)).isZero();
+    }
+
+    @Test
+    void anEndpointWhoseSecretWasStoredInPlainTextKeepsSigningAndIsSealedAtStart() throws Exception {
+        ApiClient api = newAccount();
+        String path = hook(200);
+        JsonNode endpoint = createEndpoint(api, path, List.of("contact.updated"));
+        String endpointId = endpoint.path("id").asText();
+        String secret = endpoint.path("secret").asText();
+        // as a row written before secrets were sealed
+        jdbc.update("update webhooks.endpoints set secret = ? where id = ?", secret, endpointId);
+
+        contactChanged(accountOf(endpoint), ContactStatus.REACHED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received(path).size() == 1);
+        new Webhook(secret).verify(received(path).get(0).getBodyAsString(), headers(received(path).get(0)));
+
+        context.getBean(WebhookEndpoints.class).sealPlaintextSecrets();
+        assertThat(jdbc.queryForObject("select secret from webhooks.endpoints where id = ?", String.class, endpointId))
+                .startsWith("v1:").doesNotContain("whsec_");
+        contactChanged(accountOf(endpoint), ContactStatus.UNREACHABLE);
+        await().atMost(Duration.ofSeconds(10)).until(() -> received(path).size() == 2);
+        for (LoggedRequest request : received(path)) {
+            new Webhook(secret).verify(request.getBodyAsString(), headers(request));
+        }
+    }
+
+    @Test
+    void aSecretSealedWithALostKeySendsNothingUntilRolled() throws Exception {
+        ApiClient api = newAccount();
+        String path = hook(200);
+        JsonNode endpoint = createEndpoint(api, path, List.of("contact.updated"));
+        String endpointId = endpoint.path("id").asText();
+        byte[] otherKey = new byte[SecretCipher.KEY_BYTES];
+        new java.security.SecureRandom().nextBytes(otherKey);
+        jdbc.update("update webhooks.endpoints set secret = ? where id = ?",
+                new SecretCipher(otherKey).sealText(endpoint.path("secret").asText(), endpointId),
+                endpointId);
+
+        contactChanged(accountOf(endpoint), ContactStatus.REACHED);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                deliveries(api, endpointId).path(0).path("last_error").asText().contains("roll the secret"));
+        assertThat(received(path)).isEmpty();
+
+        String rolled = api.post("/v1/webhook_endpoints/" + endpointId + "/roll_secret", null).json().path("secret").asText();
+        String deliveryId = deliveries(api, endpointId).path(0).path("id").asText();
+        assertThat(api.post("/v1/webhook_endpoints/" + endpointId + "/deliveries/" + deliveryId + "/resend", null)
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !received(path).isEmpty());
+        for (LoggedRequest request : received(path)) {
+            // the previous secret does not open either: only the new one signs
+            assertThat(request.getHeader("webhook-signature").split(" ")).hasSize(1);
+            new Webhook(rolled).verify(request.getBodyAsString(), headers(request));
+        }
     }
 
     @Test

@@ -43,9 +43,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Sends due deliveries. One dispatcher thread claims as many due deliveries as there are free
  * sender threads (so a claimed delivery starts at once and its lease only has to cover one
- * attempt), the sender threads post them, and each result is recorded: success, a retry on the
- * schedule with jitter, {@code failed} when the schedule is used up, and the endpoint disabled on
- * 410 or after failing for {@code disable-after}.
+ * attempt), at most {@code max-in-flight-per-account} of one account at a time, the sender
+ * threads post them, and each result is recorded: success, a retry on the schedule with jitter,
+ * {@code failed} when the schedule is used up, and the endpoint disabled on 410 or after failing
+ * for {@code disable-after}.
  */
 @Component
 class WebhookSender implements SmartLifecycle, DisposableBean {
@@ -54,6 +55,8 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
     /** The delivery log keeps this much of a response: enough to debug, bounded in size. */
     static final int RESPONSE_PREFIX_BYTES = 2048;
     static final String USER_AGENT = "OutboundCalls-Webhooks/1.0";
+    static final String UNREADABLE_SECRET = "not sent: the endpoint's signing secret does not open with the configured "
+            + "encryption key (outboundcalls.encryption-key); roll the secret";
     private static final long GATHER_MILLIS = 5;
 
     private final Deliveries deliveries;
@@ -63,6 +66,7 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
     private final CloseableHttpClient http;
     private final Queue<Deliveries.Success> succeeded = new ConcurrentLinkedQueue<>();
     private final ReentrantLock recording = new ReentrantLock();
+    private final InFlight inFlight;
     private volatile boolean running;
     private Thread dispatcher;
     private ExecutorService senders;
@@ -74,6 +78,7 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
         this.signal = signal;
         this.properties = properties;
         this.http = httpClient(properties);
+        this.inFlight = new InFlight(Math.max(1, properties.maxInFlightPerAccount()));
     }
 
     /**
@@ -169,18 +174,24 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
                     held = gather;
                 }
                 held += slots.drainPermits();
-                List<Deliveries.Claimed> claimed = deliveries.claim(held, properties.claimLease());
+                List<Deliveries.Claimed> claimed = deliveries.claim(held, properties.claimLease(), inFlight.snapshot(),
+                        inFlight.perAccount());
                 slots.release(held - claimed.size());
                 held = 0;
                 if (claimed.isEmpty()) {
-                    signal.await(deliveries.untilNextDue(properties.pollInterval()));
+                    signal.await(deliveries.untilNextDue(properties.pollInterval(), inFlight.snapshot(),
+                            inFlight.perAccount()));
                     continue;
                 }
                 for (Deliveries.Claimed delivery : claimed) {
+                    inFlight.begin(delivery.accountId());
                     senders.execute(() -> {
                         try {
                             deliver(delivery);
                         } finally {
+                            if (inFlight.end(delivery.accountId())) {
+                                signal.wake();
+                            }
                             slots.release();
                         }
                     });
@@ -256,6 +267,9 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
     }
 
     Attempt attempt(Deliveries.Claimed delivery, long timestamp) {
+        if (delivery.secrets().isEmpty()) {
+            return new Attempt(null, null, UNREADABLE_SECRET);
+        }
         HttpPost post = new HttpPost(delivery.url());
         post.setHeader("webhook-id", delivery.eventId());
         post.setHeader("webhook-timestamp", Long.toString(timestamp));

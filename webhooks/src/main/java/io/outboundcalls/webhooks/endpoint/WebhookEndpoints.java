@@ -1,7 +1,13 @@
 package io.outboundcalls.webhooks.endpoint;
 
 import io.outboundcalls.webhooks.WebhookProperties;
+import io.outboundcalls.webhooks.crypto.SecretCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -19,6 +25,16 @@ import java.util.Optional;
 @Component
 public class WebhookEndpoints {
 
+    private static final Logger log = LoggerFactory.getLogger(WebhookEndpoints.class);
+
+    /**
+     * Endpoints per account, enabled or disabled: every event is written once per subscribed
+     * endpoint, so the cap bounds how much work one account's event makes for the senders.
+     */
+    public static final int MAX_PER_ACCOUNT = 16;
+    /** First key of the advisory lock that serializes one account's endpoint creations (the second is the account's hash). */
+    private static final int CREATE_LOCK = 0x57484550;
+
     /** For keyset pagination ({@code id} is time-ordered); the secret column is blanked out. */
     public static final String SELECT = "select id, account_id, url, description, enabled_events, status, null, "
             + "created_at, updated_at from webhooks.endpoints";
@@ -34,20 +50,40 @@ public class WebhookEndpoints {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final WebhookProperties properties;
+    private final StoredSecrets secrets;
 
-    WebhookEndpoints(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, WebhookProperties properties) {
+    WebhookEndpoints(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, WebhookProperties properties,
+                     StoredSecrets secrets) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
         this.properties = properties;
+        this.secrets = secrets;
     }
 
+    /**
+     * Registers an endpoint, unless the account already has {@link #MAX_PER_ACCOUNT}. The count
+     * and the insert run under a lock held for the account until commit, so concurrent creations
+     * cannot both see room for one more.
+     *
+     * @throws TooManyEndpointsException when the account is at the cap
+     */
     public WebhookEndpoint create(String id, String accountId, String url, String description, List<String> enabledEvents) {
         String secret = WebhookSecrets.newSecret();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("""
-                insert into webhooks.endpoints (id, account_id, url, description, enabled_events, status, secret,
-                    created_at, updated_at) values (?, ?, ?, ?, ?, 'enabled', ?, ?, ?)""",
-                id, accountId, url, description, enabledEvents.toArray(String[]::new), secret, now, now);
+        transactions.executeWithoutResult(tx -> {
+            jdbc.query("select pg_advisory_xact_lock(?, hashtext(?))", (RowCallbackHandler) rs -> { },
+                    CREATE_LOCK, accountId);
+            Integer existing = jdbc.queryForObject("select count(*) from webhooks.endpoints where account_id = ?",
+                    Integer.class, accountId);
+            if (existing >= MAX_PER_ACCOUNT) {
+                throw new TooManyEndpointsException(accountId, MAX_PER_ACCOUNT);
+            }
+            Timestamp now = Timestamp.from(Instant.now());
+            jdbc.update("""
+                    insert into webhooks.endpoints (id, account_id, url, description, enabled_events, status, secret,
+                        created_at, updated_at) values (?, ?, ?, ?, ?, 'enabled', ?, ?, ?)""",
+                    id, accountId, url, description, enabledEvents.toArray(String[]::new), secrets.seal(id, secret),
+                    now, now);
+        });
         return find(accountId, id).map(e -> withSecret(e, secret)).orElseThrow();
     }
 
@@ -100,7 +136,7 @@ public class WebhookEndpoints {
         int updated = jdbc.update("""
                 update webhooks.endpoints set previous_secret = secret, previous_secret_expires_at = ?, secret = ?,
                     updated_at = now() where id = ? and account_id = ?""",
-                Timestamp.from(Instant.now().plus(properties.secretOverlap())), secret, id, accountId);
+                Timestamp.from(Instant.now().plus(properties.secretOverlap())), secrets.seal(id, secret), id, accountId);
         return updated == 0 ? Optional.empty() : find(accountId, id).map(e -> withSecret(e, secret));
     }
 
@@ -119,6 +155,36 @@ public class WebhookEndpoints {
         jdbc.update("""
                 update webhooks.deliveries set status = 'failed', next_attempt_at = null, last_error = ?
                 where endpoint_id = ? and status = 'pending'""", reason, endpointId);
+    }
+
+    /**
+     * Seals secrets stored in plain text before they were encrypted at rest, so an upgrade keeps
+     * every endpoint. Each row is replaced only if it still holds the value read, so nodes
+     * starting together never seal a value twice.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void sealPlaintextSecrets() {
+        record Row(String id, String secret, String previous) {
+        }
+        List<Row> rows = jdbc.query("""
+                select id, secret, previous_secret from webhooks.endpoints
+                where secret like 'whsec\\_%' or previous_secret like 'whsec\\_%'""",
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)));
+        int sealed = 0;
+        for (Row row : rows) {
+            sealed += jdbc.update("""
+                    update webhooks.endpoints set secret = ?, previous_secret = ?
+                    where id = ? and secret = ? and previous_secret is not distinct from ?""",
+                    sealedOrSame(row.id(), row.secret()), sealedOrSame(row.id(), row.previous()), row.id(),
+                    row.secret(), row.previous());
+        }
+        if (sealed > 0) {
+            log.info("Sealed the plain-text signing secrets of {} webhook endpoints", sealed);
+        }
+    }
+
+    private String sealedOrSame(String id, String stored) {
+        return stored == null || SecretCipher.isSealed(stored) ? stored : secrets.seal(id, stored);
     }
 
     private static WebhookEndpoint withSecret(WebhookEndpoint e, String secret) {

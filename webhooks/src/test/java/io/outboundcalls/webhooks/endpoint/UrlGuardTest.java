@@ -1,11 +1,13 @@
 package io.outboundcalls.webhooks.endpoint;
 
 import io.outboundcalls.webhooks.TestProperties;
+import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,9 +23,45 @@ class UrlGuardTest {
             "https://[::1]/hook", "https://[::]/", "https://[fe80::1]/", "https://[fc00::1]/", "https://[fd12:3456::1]/",
             "https://[ff02::1]/", "https://[::ffff:127.0.0.1]/", "https://[::ffff:169.254.169.254]/",
             "https://[64:ff9b::a00:1]/", "https://[2002:7f00:1::]/", "https://[2001:db8::1]/",
-            "https://localhost/hook", "https://localhost:8443/hook", "https://2130706433/"})
+            "https://localhost/hook", "https://localhost:8443/hook"})
     void refusesAddressesInsideTheNetwork(String url) {
         assertThat(guard.check(url)).as(url).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("url_not_public"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://0x7f000001/h", "https://0X7F000001/h", "https://2130706433/h", "https://0177.0.0.1/h",
+            "https://127.0.0.01/h", "https://0x7f.0.0.1/h", "https://1.2.3.0x4/h", "https://134744072/h",
+            "https://example.123/h", "https://127.1/h", "https://1.2.3.256/h"})
+    void refusesNumericHostsNotInCanonicalFormWhateverTheSetting(String url) {
+        assertThat(guard.check(url)).as(url).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("invalid_url"));
+        UrlGuard open = new UrlGuard(TestProperties.webhooks(true));
+        assertThat(open.check(url.replace("https", "http"))).as(url)
+                .hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("invalid_url"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://intranet/hook", "https://metadata/computeMetadata/v1/", "https://router./"})
+    void refusesSingleLabelHosts(String url) {
+        UrlGuard resolvingEverything = new UrlGuard(TestProperties.webhooks(false), resolvingTo("93.184.216.34"));
+        assertThat(resolvingEverything.check(url)).as(url)
+                .hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("url_not_public"));
+    }
+
+    @Test
+    void refusesNamesThatDoNotResolve() {
+        // .invalid never resolves (RFC 6761), with or without a network
+        assertThat(guard.check("https://hooks.nowhere.invalid/h").orElseThrow().code()).isEqualTo("url_not_resolvable");
+        UrlGuard resolvingNothing = new UrlGuard(TestProperties.webhooks(false), resolvingTo());
+        assertThat(resolvingNothing.check("https://hooks.example.org/h").orElseThrow().code())
+                .isEqualTo("url_not_resolvable");
+    }
+
+    @Test
+    void acceptsAPublicNameAndRefusesOneWithAnyPrivateAddress() {
+        assertThat(new UrlGuard(TestProperties.webhooks(false), resolvingTo("93.184.216.34"))
+                .check("https://hooks.example.org/h")).isEmpty();
+        assertThat(new UrlGuard(TestProperties.webhooks(false), resolvingTo("93.184.216.34", "10.0.0.7"))
+                .check("https://hooks.example.org/h").orElseThrow().code()).isEqualTo("url_not_public");
     }
 
     @Test
@@ -49,7 +87,30 @@ class UrlGuardTest {
         UrlGuard open = new UrlGuard(TestProperties.webhooks(true));
         assertThat(open.check("http://localhost:8080/hook")).isEmpty();
         assertThat(open.check("http://127.0.0.1/hook")).isEmpty();
+        assertThat(open.check("http://receiver:9000/hook")).isEmpty(); // a compose service name
         assertThat(open.check("ftp://localhost/hook")).isPresent();
+    }
+
+    /** A resolver answering every name with {@code addresses}; none means no name resolves. */
+    private static DnsResolver resolvingTo(String... addresses) {
+        return new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                if (addresses.length == 0) {
+                    throw new UnknownHostException(host);
+                }
+                InetAddress[] resolved = new InetAddress[addresses.length];
+                for (int i = 0; i < addresses.length; i++) {
+                    resolved[i] = InetAddress.getByName(addresses[i]);
+                }
+                return resolved;
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
     }
 
     @Test

@@ -1,0 +1,49 @@
+package io.outboundcalls.app.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EncryptionKeyTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void createsAKeyFileReadableOnlyByItsOwnerAndReusesIt() throws Exception {
+        byte[] first = EncryptionKey.load(null, dataDir.resolve("nested"));
+        Path file = dataDir.resolve("nested").resolve("encryption-key");
+        assertThat(first).hasSize(32);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(Base64.getDecoder().decode(Files.readString(file).trim())).isEqualTo(first);
+        assertThat(EncryptionKey.load("", dataDir.resolve("nested"))).isEqualTo(first);
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file); // no temporary file left behind
+        }
+    }
+
+    @Test
+    void theSettingWinsOverTheKeyFile() throws Exception {
+        byte[] key = new byte[32];
+        key[0] = 7;
+        assertThat(EncryptionKey.load(" " + Base64.getEncoder().encodeToString(key) + "\n", dataDir)).isEqualTo(key);
+        assertThat(dataDir.resolve("encryption-key")).doesNotExist();
+    }
+
+    @Test
+    void refusesAKeyThatIsNot32Bytes() throws Exception {
+        assertThatThrownBy(() -> EncryptionKey.load(Base64.getEncoder().encodeToString(new byte[16]), dataDir))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("outboundcalls.encryption-key");
+        assertThatThrownBy(() -> EncryptionKey.load("not base64!", dataDir)).isInstanceOf(IllegalStateException.class);
+        Files.writeString(dataDir.resolve("encryption-key"), "short");
+        assertThatThrownBy(() -> EncryptionKey.load(null, dataDir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("encryption-key");
+    }
+}
