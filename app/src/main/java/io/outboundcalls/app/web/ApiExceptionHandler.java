@@ -19,8 +19,9 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every failure into problem+json. Known refusals keep their code; anything unexpected
- * is logged with the request id and answered 500 without a stack trace, SQL or class name.
+ * Turns every failure into problem+json. Known refusals keep their code; a database out of reach is
+ * 503 ({@link DatabaseUnavailable}); anything else unexpected is logged with the request id and
+ * answered 500 without a stack trace, SQL or class name.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -111,8 +112,14 @@ class ApiExceptionHandler {
                 "The multipart/form-data body could not be read"), request);
     }
 
+    /** Also the end of every path above that did not recognise its failure: the database's outage is one. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Database unavailable on {} {} ({}): {}", request.getMethod(), request.getRequestURI(),
+                    RequestIds.of(request), e.toString());
+            return DatabaseUnavailable.entity(problems, request);
+        }
         log.error("Unexpected failure on {} {} ({})", request.getMethod(), request.getRequestURI(),
                 RequestIds.of(request), e);
         return problems.entity(new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", null,
