@@ -112,7 +112,7 @@ class ApiExceptionHandler {
                 "The multipart/form-data body could not be read"), request);
     }
 
-    /** Also the end of every path above that did not recognise its failure: the database's outage is one. */
+    /** Every failure the handlers above do not recognise ends here; a database out of reach is told from a bug. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         if (DatabaseUnavailable.isCause(e)) {
