@@ -59,8 +59,12 @@ class AxonConfiguration {
      * otherwise hold the shutdown for the pool's whole connection timeout.
      */
     private static final Duration WORKER_TERMINATION = Duration.ofSeconds(1);
-    /** Axon's own bound on each shutdown phase (5 s by default), a backstop behind the one above. */
-    private static final Duration LIFECYCLE_PHASE_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * Axon's own bound on each shutdown phase (5 s by default). A batch still running then is rolled
+     * back when the pool closes and handled again at the next start, as after a crash (handlers are
+     * idempotent).
+     */
+    private static final Duration LIFECYCLE_PHASE_TIMEOUT = Duration.ofSeconds(1);
 
     /** Replaces Axon's default module (its auto-configuration backs off); static, as this class configures it. */
     @Bean

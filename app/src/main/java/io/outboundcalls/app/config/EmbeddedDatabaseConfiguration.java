@@ -74,11 +74,11 @@ class EmbeddedDatabaseConfiguration {
     /**
      * Closing a pool whose database is gone waits for its connection-adding thread, which sleeps
      * between attempts for up to the login timeout; PostgreSQL is stopped right after anyway, and
-     * ends every connection itself, so the service does not wait more than a second for that.
+     * ends every connection itself, so the service does not wait more than half a second for that.
      */
     static final class EmbeddedPool extends HikariDataSource {
 
-        private static final Duration CLOSE_WAIT = Duration.ofSeconds(1);
+        private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
 
         @Override
         public void close() {
