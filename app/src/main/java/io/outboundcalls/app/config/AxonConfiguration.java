@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.common.TypeFilteredEventSource;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.EventProcessingModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -24,7 +25,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Axon without Axon Server: the JDBC event store, token store and dead-letter queue in the
@@ -50,6 +53,18 @@ class AxonConfiguration {
     private static final int BATCH_SIZE = 100;
     /** PostgreSQL's SQL state for a duplicate key. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * How long a stopping processor waits for its worker before interrupting it. A worker is normally
+     * between batches within milliseconds; one waiting for a connection to a vanished database would
+     * otherwise hold the shutdown for the pool's whole connection timeout.
+     */
+    private static final Duration WORKER_TERMINATION = Duration.ofSeconds(1);
+    /**
+     * Axon's own bound on each shutdown phase (5 s by default). A batch still running then is rolled
+     * back when the pool closes and handled again at the next start, as after a crash (handlers are
+     * idempotent).
+     */
+    private static final Duration LIFECYCLE_PHASE_TIMEOUT = Duration.ofSeconds(1);
 
     /** Replaces Axon's default module (its auto-configuration backs off); static, as this class configures it. */
     @Bean
@@ -104,6 +119,11 @@ class AxonConfiguration {
         return jackson(revisionResolver);
     }
 
+    @Bean
+    ConfigurerModule boundedShutdownPhases() {
+        return configurer -> configurer.configureLifecyclePhaseTimeout(LIFECYCLE_PHASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Autowired
     void configureProcessors(EventProcessingConfigurer processing) {
         // Tracking processors, not pooled streaming ones: the embedded event store wakes a tracking
@@ -122,7 +142,8 @@ class AxonConfiguration {
     private static TrackingEventProcessorConfiguration tracking(int initialSegments) {
         return TrackingEventProcessorConfiguration.forParallelProcessing(THREADS)
                 .andInitialSegmentsCount(initialSegments)
-                .andBatchSize(BATCH_SIZE);
+                .andBatchSize(BATCH_SIZE)
+                .andWorkerTerminationTimeout(WORKER_TERMINATION.toMillis());
     }
 
     static JacksonSerializer jackson(RevisionResolver revisionResolver) {

@@ -4,6 +4,7 @@ import io.outboundcalls.app.ratelimit.ClientAddressLimits;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.ApiKeyUsage;
 import io.outboundcalls.app.web.ApiPrincipals;
+import io.outboundcalls.app.web.DatabaseUnavailable;
 import io.outboundcalls.app.web.ProblemWriter;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
@@ -24,7 +25,8 @@ import java.util.Optional;
 /**
  * Authenticates a /v1 request by its Bearer API key. The key table is read on every request, so
  * a key revoked on any node fails on the very next request. A request without a valid key is
- * counted against its client address (429 once that address keeps failing) and answered 401.
+ * counted against its client address (429 once that address keeps failing) and answered 401. With
+ * the database out of reach the lookup cannot decide: 503, as for any other request.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -61,7 +63,16 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             refuse(request, response, "invalid_api_key", "Malformed Authorization header: expected 'Bearer sk_live_…'");
             return;
         }
-        Optional<Principal> principal = registry.findByKeyHash(ApiKeys.hash(secret));
+        Optional<Principal> principal;
+        try {
+            principal = registry.findByKeyHash(ApiKeys.hash(secret));
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e)) {
+                throw e;
+            }
+            DatabaseUnavailable.write(problems, request, response);
+            return;
+        }
         if (principal.isEmpty()) {
             refuse(request, response, "invalid_api_key", "Invalid API key: it is unknown or has been revoked");
             return;

@@ -21,8 +21,9 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every failure into problem+json. Known refusals keep their code; anything unexpected
- * is logged with the request id and answered 500 without a stack trace, SQL or class name.
+ * Turns every failure into problem+json. Known refusals keep their code; a database out of reach is
+ * 503 ({@link DatabaseUnavailable}); anything else unexpected is logged with the request id and
+ * answered 500 without a stack trace, SQL or class name.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -119,8 +120,14 @@ class ApiExceptionHandler {
                 "The multipart/form-data body could not be read"), request);
     }
 
+    /** Every failure the handlers above do not recognise ends here; a database out of reach is told from a bug. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Database unavailable on {} {} ({}): {}", request.getMethod(), request.getRequestURI(),
+                    RequestIds.of(request), e.toString());
+            return DatabaseUnavailable.entity(problems, request);
+        }
         log.error("Unexpected failure on {} {} ({})", request.getMethod(), request.getRequestURI(),
                 RequestIds.of(request), e);
         return problems.entity(new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", null,
