@@ -8,7 +8,8 @@ alter table dialer.campaign_contacts
     add column lease_expires_at timestamptz,
     add column dialed_at        timestamptz,
     add column released_reason  varchar(40),
-    add column released_at      timestamptz;
+    add column released_at      timestamptz,
+    add column held_call_id     varchar(40);
 
 -- Slots claimed before leases existed have no owner: expired, so a node recovers them by
 -- asking the provider about the call first.
@@ -17,6 +18,7 @@ where state = 'dialing';
 
 create index campaign_contacts_lease_idx on dialer.campaign_contacts (lease_expires_at) where state = 'dialing';
 create index campaign_contacts_owner_idx on dialer.campaign_contacts (owner) where state = 'dialing';
+create index campaign_contacts_held_idx on dialer.campaign_contacts (campaign_id) where held_call_id is not null;
 
 -- The telephony simulator's own record, as a provider keeps one: each call it was asked to
 -- place (dials counts the requests; a second one is refused), when, and when its plan answers

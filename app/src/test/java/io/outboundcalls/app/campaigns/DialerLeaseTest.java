@@ -12,10 +12,14 @@ import static io.outboundcalls.app.campaigns.CampaignFixtures.placedCallIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.app.support.ApiTest;
 import io.outboundcalls.app.support.MovableClock;
+import io.outboundcalls.command.call.PlaceCallCommand;
 import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.command.credits.CreditAccountIds;
+import io.outboundcalls.command.credits.ReserveCreditsCommand;
 import io.outboundcalls.command.dialer.DialerNode;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +47,8 @@ class DialerLeaseTest extends ApiTest {
     private DialerNode node;
     @Autowired
     private MovableClock clock;
+    @Autowired
+    private CommandGateway commands;
 
     @Test
     void aCallLongerThanItsLeaseKeepsItsSlotAndIsDialedOnce() throws InterruptedException {
@@ -102,7 +109,39 @@ class DialerLeaseTest extends ApiTest {
                 Boolean.class, staged.startDate().toString(), staged.contactId())).isTrue();
     }
 
-    private record Staged(ApiClient api, String campaignId, String contactId, LocalDate startDate) {
+    /**
+     * The dead node had reserved the credits and created the Call before it died; the attempt is
+     * given back (paused), and when the campaign is cancelled instead of resumed, the Call ends
+     * as never dialed and its reservation is released: nothing stays held.
+     */
+    @Test
+    void whatAGivenBackAttemptHeldIsSettledWhenItsCampaignIsCancelled() {
+        Staged staged = campaignWaitingForItsStartDate();
+        assertThat(staged.api().post("/v1/campaigns/" + staged.campaignId() + "/pause", null).status()).isEqualTo(200);
+        String accountId = jdbc.queryForObject("select account_id from dialer.campaigns where campaign_id = ?", String.class,
+                staged.campaignId());
+        String callId = Ids.derivedId("call", staged.campaignId() + ":" + staged.contactId() + ":1");
+        commands.sendAndWait(new ReserveCreditsCommand(CreditAccountIds.of(accountId), accountId, callId, 10, staged.campaignId(), callId));
+        commands.sendAndWait(new PlaceCallCommand(callId, accountId, staged.campaignId(), staged.contactId(), staged.agentId(),
+                "+442079463010", null, 1, 1, List.of("no_answer", "busy", "failed"), 10, clock.instant()));
+        claimedByADeadNode(staged);
+        awaitReleased(staged, "pending", "campaign_paused");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(staged.api().get("/v1/credits/balance").json().path("reserved").asLong()).isEqualTo(10));
+
+        assertThat(staged.api().post("/v1/campaigns/" + staged.campaignId() + "/cancel", null).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            JsonNode call = staged.api().get("/v1/calls/" + callId).json();
+            assertThat(call.path("status").asText()).isEqualTo("failed");
+            assertThat(call.path("end_reason").asText()).isEqualTo("not dialed: campaign_paused");
+            assertThat(staged.api().get("/v1/credits/balance").json().path("reserved").asLong()).isZero();
+        });
+        assertThat(dialsAtThePort(List.of(callId))).containsEntry(callId, 0);
+        assertThat(jdbc.queryForObject("select held_call_id from dialer.campaign_contacts where contact_id = ?", String.class,
+                staged.contactId())).isNull();
+    }
+
+    private record Staged(ApiClient api, String campaignId, String contactId, String agentId, LocalDate startDate) {
     }
 
     /** A running campaign whose start date is a month away: the dialer claims nothing by itself. */
@@ -112,14 +151,15 @@ class DialerLeaseTest extends ApiTest {
         String listId = list(api);
         String contactId = contact(api, listId, "+44 20 7946 3010", "Jane", null);
         LocalDate startDate = clock.instant().atZone(ZoneOffset.UTC).toLocalDate().plusDays(30);
-        Map<String, Object> body = new HashMap<>(campaignBody(agent(api, 60), listId, "00:00", "23:59", 1, 1, 1));
+        String agentId = agent(api, 60);
+        Map<String, Object> body = new HashMap<>(campaignBody(agentId, listId, "00:00", "23:59", 1, 1, 1));
         body.put("schedule", Map.of("start_date", startDate.toString(), "calling_hours", Map.of("start", "00:00", "end", "23:59"),
                 "timezone", "Europe/London"));
         String campaignId = create(api, body).path("id").asText();
         assertThat(api.post("/v1/campaigns/" + campaignId + "/start", null).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 api.get("/v1/campaigns/" + campaignId).json().path("waiting_reason").asText()).isEqualTo("before_start_date"));
-        return new Staged(api, campaignId, contactId, startDate);
+        return new Staged(api, campaignId, contactId, agentId, startDate);
     }
 
     /** The contact's first attempt, claimed by a node that died before it dialed: its lease has run out. */

@@ -173,7 +173,7 @@ class CallPlacer implements DisposableBean {
                 .toArray(CompletableFuture[]::new)).join();
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

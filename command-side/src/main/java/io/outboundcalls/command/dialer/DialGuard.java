@@ -113,8 +113,9 @@ class DialGuard {
         }
         jdbc.update("""
                 update dialer.campaign_contacts set lease_expires_at = now() + make_interval(secs => ?),
-                    dialed_at = case when ?::boolean then now() else dialed_at end
-                where campaign_id = ? and contact_id = ?""", leases.leaseSeconds(), dialing, slot.campaignId(), slot.contactId());
+                    dialed_at = case when ?::boolean then now() else dialed_at end,
+                    held_call_id = case when ?::boolean then null else held_call_id end
+                where campaign_id = ? and contact_id = ?""", leases.leaseSeconds(), dialing, dialing, slot.campaignId(), slot.contactId());
         return new Decision(Verdict.DIAL, null);
     }
 
@@ -127,10 +128,12 @@ class DialGuard {
     /**
      * Back to {@code state} with the attempt given back: the next claim of this contact is the
      * same attempt (the same call id, reservation and Call aggregate), so nothing is doubled.
+     * The call id stays in {@code held_call_id} until then; {@link AbandonedAttempts} settles
+     * what it holds if no claim will come.
      */
     private boolean giveBack(Slot slot, String state, String reason, Instant dueAt) {
         return jdbc.update("""
-                update dialer.campaign_contacts set state = ?, attempts = attempts - 1, call_id = null,
+                update dialer.campaign_contacts set state = ?, attempts = attempts - 1, held_call_id = call_id, call_id = null,
                     last_outcome = case when ?::text = 'done' then ? else last_outcome end,
                     due_at = coalesce(?::timestamptz, due_at), owner = null, lease_token = null, lease_expires_at = null, dialed_at = null,
                     released_reason = ?, released_at = now()
