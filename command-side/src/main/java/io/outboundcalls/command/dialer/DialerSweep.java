@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
  * The dialer's persistent timer: db-scheduler runs this on one node at a time. It wakes every
  * running campaign whose next due contact (a retry delay, the next calling window) has come, by
  * the dialer's clock, and recovers slots whose lease ran out (their node died or hung) or whose
- * call is overdue: see {@link DialerLeases} and {@link CallPlacer#recover}. db-scheduler starts
- * before the command handlers are subscribed and stops after they are gone: the sweep does
- * nothing outside that time, or the slots it took over would be followed by no one.
+ * call is overdue (see {@link DialerLeases} and {@link CallPlacer#recover}), and settles what
+ * attempts given back and never claimed again still hold ({@link AbandonedAttempts}).
+ * db-scheduler starts before the command handlers are subscribed and stops after they are gone:
+ * the sweep does nothing outside that time, or the slots it took over would be followed by no one.
  */
 @Component
 class DialerSweep {
@@ -25,14 +26,17 @@ class DialerSweep {
     private final DialerNudger nudger;
     private final CallPlacer placer;
     private final DialerLeases leases;
+    private final AbandonedAttempts abandoned;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    DialerSweep(JdbcTemplate jdbc, Clock clock, DialerNudger nudger, CallPlacer placer, DialerLeases leases) {
+    DialerSweep(JdbcTemplate jdbc, Clock clock, DialerNudger nudger, CallPlacer placer, DialerLeases leases,
+                AbandonedAttempts abandoned) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.nudger = nudger;
         this.placer = placer;
         this.leases = leases;
+        this.abandoned = abandoned;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -54,5 +58,6 @@ class DialerSweep {
                 and (next_tick_at is null or next_tick_at <= ?)""", String.class, Timestamp.from(clock.instant()))
                 .forEach(nudger::nudge);
         placer.recoverAll(leases.takeOverStale());
+        abandoned.settle();
     }
 }
