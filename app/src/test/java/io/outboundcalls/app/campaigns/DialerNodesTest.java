@@ -37,6 +37,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * its renewals and its simulated reports stop with it. The survivor recovers the dead node's
  * slots once their leases run out, asks the simulator what became of each call and follows it,
  * so every attempt is dialed exactly once at the telephony port, and the campaign completes.
+ * When the whole suite runs, the shared test context is a third node on the same database (and
+ * its simulator runs faster): it may claim or recover some of these slots too, which the
+ * guarantee must, and does, survive.
  */
 class DialerNodesTest {
 
