@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,33 @@ final class CampaignFixtures {
             }
         }
         return max;
+    }
+
+    /**
+     * How many times each call was dialed at the telephony port, from the simulator's own record
+     * (shared by every node, as a provider's would be); 0 for a call never dialed.
+     */
+    static Map<String, Integer> dialsAtThePort(Collection<String> callIds) {
+        Map<String, Integer> dials = new LinkedHashMap<>();
+        callIds.forEach(callId -> dials.put(callId, 0));
+        TestDatabase.Connection db = TestDatabase.get();
+        try (Connection c = DriverManager.getConnection(db.url(), db.username(), db.password());
+             PreparedStatement s = c.prepareStatement("select call_id, dials from dialer.simulated_calls where call_id = any (?)")) {
+            s.setArray(1, c.createArrayOf("text", callIds.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    dials.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return dials;
+    }
+
+    /** The ids of the calls a campaign placed (its Call aggregates), in order. */
+    static List<String> placedCallIds(String campaignId) {
+        return callEvents(campaignId).stream().filter(e -> e.type().equals("CallPlacedEvent")).map(CallEvent::callId).toList();
     }
 
     static long countOf(String campaignId, String payloadType) {

@@ -7,6 +7,7 @@ import io.outboundcalls.command.credits.CreditPricing;
 import io.outboundcalls.command.credits.InsufficientCreditsException;
 import io.outboundcalls.command.credits.ReserveCreditsCommand;
 import io.outboundcalls.command.telephony.CallGateway;
+import io.outboundcalls.command.telephony.CallStatus;
 import io.outboundcalls.command.telephony.DialRequest;
 import io.outboundcalls.events.agent.AgentSettings;
 import io.outboundcalls.events.campaign.CampaignSettings;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -27,9 +29,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a claimed slot into a call: reserve the agent's longest call in credits, create the Call
- * aggregate (its derived id makes a second creation fail, which we read as "already placed"),
- * then dial. Refused credits give the slot back and make the campaign wait for a purchase.
+ * Turns a claimed slot into a call: check it may be dialed, reserve the agent's longest call in
+ * credits, create the Call aggregate (its derived id makes a second creation fail: the call of
+ * this attempt already exists, never dialed), check again and mark it dialed, then dial. Every
+ * step is idempotent per attempt, so a recovered slot goes through the same steps. Refused
+ * credits give the slot back and make the campaign wait for a purchase.
  */
 @Component
 class CallPlacer implements DisposableBean {
@@ -42,16 +46,20 @@ class CallPlacer implements DisposableBean {
     private final CreditPricing pricing;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final DialGuard guard;
+    private final DialerLeases leases;
     private final ExecutorService executor;
 
     CallPlacer(CommandGateway commands, DialerDirectory directory, CallGateway gateway, CreditPricing pricing,
-               JdbcTemplate jdbc, Clock clock, DialerProperties properties) {
+               JdbcTemplate jdbc, Clock clock, DialGuard guard, DialerLeases leases, DialerProperties properties) {
         this.commands = commands;
         this.directory = directory;
         this.gateway = gateway;
         this.pricing = pricing;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.guard = guard;
+        this.leases = leases;
         this.executor = Executors.newFixedThreadPool(properties.placementThreads(), runnable -> {
             Thread thread = new Thread(runnable, "dialer-place");
             thread.setDaemon(true);
@@ -59,48 +67,65 @@ class CallPlacer implements DisposableBean {
         });
     }
 
-    void placeAll(String campaignId, String accountId, CampaignSettings settings, List<DialerEngine.Claim> claims) {
-        if (claims.isEmpty()) {
-            return;
-        }
-        CompletableFuture.allOf(claims.stream()
-                .map(claim -> CompletableFuture.runAsync(() -> place(campaignId, accountId, settings, claim), executor))
-                .toArray(CompletableFuture[]::new)).join();
+    void placeAll(List<Slot> slots) {
+        inParallel(slots, this::place);
     }
 
-    void place(String campaignId, String accountId, CampaignSettings settings, DialerEngine.Claim claim) {
+    void recoverAll(List<Slot> slots) {
+        inParallel(slots, this::recover);
+    }
+
+    void place(Slot slot) {
         try {
-            AgentSettings agent = directory.agent(settings.agentId()).orElseThrow();
-            ContactDetails contact = directory.contact(claim.contactId()).orElseThrow();
-            if (!reserve(campaignId, accountId, claim, pricing.creditsFor(agent.maxDurationSeconds()))) {
+            if (guard.confirm(slot, false) != DialGuard.Verdict.DIAL) {
                 return;
             }
-            if (!create(campaignId, accountId, settings, claim, agent)) {
+            AgentSettings agent = directory.agent(slot.settings().agentId()).orElseThrow();
+            if (!reserve(slot, pricing.creditsFor(agent.maxDurationSeconds()))) {
                 return;
             }
-            gateway.dial(new DialRequest(claim.callId(), accountId, campaignId, claim.phone(), settings.fromNumber(),
-                    claim.attempt(), agent, contact));
+            create(slot, agent);
+            if (guard.confirm(slot, true) != DialGuard.Verdict.DIAL) {
+                return;
+            }
+            gateway.dial(request(slot, agent));
         } catch (RuntimeException e) {
-            // the slot stays claimed; the sweep re-drives it after recover-after
-            log.warn("Placing call {} failed: {}", claim.callId(), e.toString());
+            // its lease runs out and a node recovers it, asking the provider first
+            leases.abandon(slot);
+            log.warn("Placing call {} failed: {}", slot.callId(), e.toString());
         }
     }
 
-    /** Re-drives a claim whose node died: the same reservation and call ids, so nothing is doubled. */
-    void recover(String campaignId, String accountId, CampaignSettings settings, DialerEngine.Claim claim, boolean placed) {
-        if (!placed) {
-            place(campaignId, accountId, settings, claim);
-            return;
+    /**
+     * A slot taken over from a node that died or hung: a call the provider never received is
+     * placed (checked like a fresh one); a call it has, live or over, is followed from here, so
+     * nobody is rung twice, however long the call.
+     */
+    void recover(Slot slot) {
+        try {
+            CallStatus status = gateway.status(slot.callId());
+            if (!status.reachedProvider()) {
+                place(slot);
+                return;
+            }
+            log.info("Recovered call {} is {} at the provider: following it", slot.callId(), status.state());
+            gateway.follow(request(slot, directory.agent(slot.settings().agentId()).orElseThrow()));
+        } catch (RuntimeException e) {
+            leases.abandon(slot);
+            log.warn("Recovering call {} failed: {}", slot.callId(), e.toString());
         }
-        AgentSettings agent = directory.agent(settings.agentId()).orElseThrow();
-        ContactDetails contact = directory.contact(claim.contactId()).orElseThrow();
-        gateway.dial(new DialRequest(claim.callId(), accountId, campaignId, claim.phone(), settings.fromNumber(),
-                claim.attempt(), agent, contact));
     }
 
-    private boolean reserve(String campaignId, String accountId, DialerEngine.Claim claim, long credits) {
-        ReserveCreditsCommand command = new ReserveCreditsCommand(CreditAccountIds.of(accountId), accountId, claim.callId(),
-                credits, campaignId, claim.callId());
+    private DialRequest request(Slot slot, AgentSettings agent) {
+        ContactDetails contact = directory.contact(slot.contactId()).orElseThrow();
+        CampaignSettings settings = slot.settings();
+        return new DialRequest(slot.callId(), slot.accountId(), slot.campaignId(), slot.phone(), settings.fromNumber(),
+                slot.attempt(), agent, contact);
+    }
+
+    private boolean reserve(Slot slot, long credits) {
+        ReserveCreditsCommand command = new ReserveCreditsCommand(CreditAccountIds.of(slot.accountId()), slot.accountId(),
+                slot.callId(), credits, slot.campaignId(), slot.callId());
         try {
             // another node moving the account past this node's cached copy is a lost race: the gateway retries it, reloaded
             commands.sendAndWait(command);
@@ -114,27 +139,24 @@ class CallPlacer implements DisposableBean {
                 throw e;
             }
         }
-        jdbc.update("""
-                update dialer.campaign_contacts set state = 'pending', attempts = attempts - 1, call_id = null, claimed_at = null
-                where call_id = ? and state = 'dialing' and not placed""", claim.callId());
-        jdbc.update("update dialer.campaigns set credits_blocked = true where campaign_id = ?", campaignId);
-        commands.send(new MarkCampaignWaitingCommand(campaignId, accountId, CampaignWaitingEvent.INSUFFICIENT_CREDITS, null));
+        guard.release(slot, CampaignWaitingEvent.INSUFFICIENT_CREDITS);
+        jdbc.update("update dialer.campaigns set credits_blocked = true where campaign_id = ?", slot.campaignId());
+        commands.send(new MarkCampaignWaitingCommand(slot.campaignId(), slot.accountId(), CampaignWaitingEvent.INSUFFICIENT_CREDITS, null));
         return false;
     }
 
-    private boolean create(String campaignId, String accountId, CampaignSettings settings, DialerEngine.Claim claim,
-                           AgentSettings agent) {
+    /** Creates this attempt's Call; one that already exists is this attempt's, given back before it was dialed. */
+    private void create(Slot slot, AgentSettings agent) {
+        CampaignSettings settings = slot.settings();
         try {
-            commands.sendAndWait(new PlaceCallCommand(claim.callId(), accountId, campaignId, claim.contactId(),
-                    settings.agentId(), claim.phone(), settings.fromNumber(), claim.attempt(),
+            commands.sendAndWait(new PlaceCallCommand(slot.callId(), slot.accountId(), slot.campaignId(), slot.contactId(),
+                    settings.agentId(), slot.phone(), settings.fromNumber(), slot.attempt(),
                     settings.retryRules().maxAttempts(), settings.retryRules().retryOn(),
                     pricing.creditsFor(agent.maxDurationSeconds()), clock.instant()));
-            return true;
         } catch (RuntimeException e) {
-            if (callExists(claim.callId())) {
-                return false; // this attempt was placed before: the event store refused a twin
+            if (!callExists(slot.callId())) {
+                throw e;
             }
-            throw e;
         }
     }
 
@@ -142,7 +164,16 @@ class CallPlacer implements DisposableBean {
         return !jdbc.queryForList("select 1 from eventstore.domain_event_entry where aggregateIdentifier = ? limit 1", callId).isEmpty();
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    private void inParallel(List<Slot> slots, Consumer<Slot> step) {
+        if (slots.isEmpty()) {
+            return;
+        }
+        CompletableFuture.allOf(slots.stream()
+                .map(slot -> CompletableFuture.runAsync(() -> step.accept(slot), executor))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -18,13 +19,16 @@ import java.util.TreeSet;
 /**
  * The calling-window rule: a contact may be dialed only when, in EVERY zone that may be its own,
  * the local date is within start_date..end_date, the weekday is one of {@code days}, and the
- * local time is within [start, end). Local times that fall in a daylight-saving gap resolve to
- * the first instant after the gap, as {@link ZonedDateTime#of} does.
+ * local time is within [start, end), read from that zone's clock: on a day the clocks go forward
+ * past {@code start} the window opens when the clock lands inside it; on a day they go back over
+ * it, the window reopens when its start comes round again.
  */
 public final class CallingWindow {
 
     /** Far enough to cross any weekday pattern and a year of DST changes; beyond it we give up. */
     private static final int MAX_DAYS_AHEAD = 400;
+    /** Covers the next opening of any window open at least one day a week, without computing a year of them. */
+    private static final int NEAR_DAYS_AHEAD = 8;
 
     private final LocalDate startDate;
     private final LocalDate endDate;
@@ -101,29 +105,54 @@ public final class CallingWindow {
     /**
      * The earliest instant at or after {@code now} when every zone is open; empty when the
      * window never opens again (after end_date, or no overlap). The intersection of windows
-     * opens either now or when the last of them opens, so only those instants are candidates.
+     * opens either now or when the last of them opens, and a zone's window opens only when its
+     * clock reaches {@code start} (twice on a day the clocks go back) or when a clock change
+     * moves its local time into the window, so only those instants are candidates. They are
+     * looked for a few days ahead first, where the answer almost always is.
      */
     public Optional<Instant> nextOpening(Instant now, List<ZoneId> zones) {
         if (isOpen(now, zones)) {
             return Optional.of(now);
         }
+        Optional<Instant> soon = firstOpeningWithin(now, zones, NEAR_DAYS_AHEAD);
+        return soon.isPresent() ? soon : firstOpeningWithin(now, zones, MAX_DAYS_AHEAD);
+    }
+
+    /** The earliest open candidate among those of the next {@code days} days of every zone. */
+    private Optional<Instant> firstOpeningWithin(Instant now, List<ZoneId> zones, int days) {
         TreeSet<Instant> candidates = new TreeSet<>();
+        Instant covered = Instant.MAX; // every candidate before this was generated, in every zone
         for (ZoneId zone : zones) {
             LocalDate first = now.atZone(zone).toLocalDate().minusDays(1);
             if (startDate != null && startDate.isAfter(first)) {
                 first = startDate;
             }
-            for (int i = 0; i <= MAX_DAYS_AHEAD; i++) {
-                LocalDate date = first.plusDays(i);
-                if (endDate != null && date.isAfter(endDate)) {
-                    break;
-                }
-                Instant opening = ZonedDateTime.of(date, start, zone).toInstant();
-                if (opening.isAfter(now)) {
-                    candidates.add(opening);
-                }
+            LocalDate last = first.plusDays(days);
+            if (endDate != null && endDate.isBefore(last)) {
+                last = endDate; // nothing opens later in this zone: it limits nothing
+            }
+            Instant horizon = ZonedDateTime.of(last.plusDays(1), LocalTime.MIDNIGHT, zone).toInstant();
+            if (!last.equals(endDate) && horizon.isBefore(covered)) {
+                covered = horizon;
+            }
+            for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+                ZonedDateTime opening = ZonedDateTime.of(date, start, zone);
+                addAfter(now, opening.toInstant(), candidates);
+                addAfter(now, opening.withLaterOffsetAtOverlap().toInstant(), candidates);
+            }
+            for (ZoneOffsetTransition change = zone.getRules().nextTransition(now);
+                 change != null && change.getInstant().isBefore(horizon);
+                 change = zone.getRules().nextTransition(change.getInstant())) {
+                candidates.add(change.getInstant());
             }
         }
-        return candidates.stream().filter(at -> isOpen(at, zones)).findFirst();
+        Instant limit = days == MAX_DAYS_AHEAD ? Instant.MAX : covered;
+        return candidates.headSet(limit).stream().filter(at -> isOpen(at, zones)).findFirst();
+    }
+
+    private static void addAfter(Instant now, Instant candidate, TreeSet<Instant> candidates) {
+        if (candidate.isAfter(now)) {
+            candidates.add(candidate);
+        }
     }
 }

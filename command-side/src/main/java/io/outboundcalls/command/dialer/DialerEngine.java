@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from the dialer's own table, and claims at most the free slots among the contacts that are
  * due, allowed (do-not-call re-checked here, in the same transaction) and inside their calling
  * window. Two nodes ticking the same campaign or account therefore take turns, and the caps hold.
+ * A claimed slot is leased to this node ({@link DialerLeases}); {@link DialGuard} checks it all
+ * again right before the dial.
  */
 @Component
 class DialerEngine {
@@ -40,14 +43,20 @@ class DialerEngine {
     private static final int STANDARD_CONCURRENT_CALLS = 10;
     private static final int PROFESSIONAL_CONCURRENT_CALLS = 50;
 
-    record Claim(String contactId, int attempt, String callId, String phone) {
-    }
-
     record Skip(String contactId, String reason) {
     }
 
-    record Tick(String campaignId, String accountId, CampaignSettings settings, List<Claim> claims, List<Skip> skips,
+    record Tick(String campaignId, String accountId, List<Slot> claims, List<Skip> skips,
                 boolean complete, String waitingReason, Instant nextDialAt, boolean endWaiting) {
+    }
+
+    /** The locked campaign row a tick works on. */
+    private record Campaign(String campaignId, String accountId, CampaignSettings settings, CallingWindow window,
+                            boolean waiting) {
+    }
+
+    /** What one tick did to the due contacts. */
+    private record Scan(List<Slot> claims, List<Skip> skips) {
     }
 
     private final JdbcTemplate jdbc;
@@ -56,15 +65,17 @@ class DialerEngine {
     private final AccountRegistry accounts;
     private final CommandGateway commands;
     private final CallPlacer placer;
+    private final DialerLeases leases;
 
     DialerEngine(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, AccountRegistry accounts,
-                 CommandGateway commands, CallPlacer placer) {
+                 CommandGateway commands, CallPlacer placer, DialerLeases leases) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.accounts = accounts;
         this.commands = commands;
         this.placer = placer;
+        this.leases = leases;
     }
 
     void tick(String campaignId) {
@@ -75,7 +86,7 @@ class DialerEngine {
         for (Skip skip : tick.skips()) {
             commands.send(new SkipCampaignContactCommand(campaignId, tick.accountId(), skip.contactId(), skip.reason()));
         }
-        placer.placeAll(tick.campaignId(), tick.accountId(), tick.settings(), tick.claims());
+        placer.placeAll(tick.claims());
         if (tick.complete()) {
             commands.sendAndWait(new CompleteCampaignCommand(campaignId, tick.accountId()));
         } else if (tick.waitingReason() != null) {
@@ -86,73 +97,104 @@ class DialerEngine {
     }
 
     private Tick claim(String campaignId) {
+        Campaign campaign = lockRunningCampaign(campaignId);
+        if (campaign == null) {
+            return null;
+        }
+        lockAccount(campaign.accountId());
+        Instant now = clock.instant();
+        int campaignInFlight = count("select count(*) from dialer.campaign_contacts where campaign_id = ? and state = 'dialing'", campaignId);
+        int accountInFlight = count("select count(*) from dialer.campaign_contacts where account_id = ? and state = 'dialing'",
+                campaign.accountId());
+        int free = Math.min(campaign.settings().concurrentCalls() - campaignInFlight, accountCap(campaign.accountId()) - accountInFlight);
+        Scan scan = free > 0 ? scanDueContacts(campaign, now, free) : new Scan(List.of(), List.of());
+        return conclude(campaign, now, campaignInFlight + scan.claims().size() > 0, scan);
+    }
+
+    /** The campaign's row, locked: two ticks of one campaign never overlap, on any node. */
+    private Campaign lockRunningCampaign(String campaignId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                select account_id, settings::text as settings, waiting_reason, next_dial_at from dialer.campaigns
+                select account_id, settings::text as settings, waiting_reason from dialer.campaigns
                 where campaign_id = ? and status = 'running' and not credits_blocked for update""", campaignId);
         if (rows.isEmpty()) {
             return null;
         }
-        Map<String, Object> campaign = rows.get(0);
-        String accountId = (String) campaign.get("account_id");
-        CampaignSettings settings = DialerJson.read((String) campaign.get("settings"), CampaignSettings.class);
-        CallingWindow window = CallingWindow.of(settings.schedule());
+        Map<String, Object> row = rows.get(0);
+        CampaignSettings settings = DialerJson.read((String) row.get("settings"), CampaignSettings.class);
+        return new Campaign(campaignId, (String) row.get("account_id"), settings, CallingWindow.of(settings.schedule()),
+                row.get("waiting_reason") != null);
+    }
+
+    /** The account's row, locked after the campaign's: its campaigns claim one at a time, so its cap holds. */
+    private void lockAccount(String accountId) {
         jdbc.update("insert into dialer.accounts (account_id) values (?) on conflict do nothing", accountId);
         jdbc.queryForList("select account_id from dialer.accounts where account_id = ? for update", accountId);
+    }
 
-        Instant now = clock.instant();
-        int campaignInFlight = count("select count(*) from dialer.campaign_contacts where campaign_id = ? and state = 'dialing'", campaignId);
-        int accountInFlight = count("select count(*) from dialer.campaign_contacts where account_id = ? and state = 'dialing'", accountId);
-        int free = Math.min(settings.concurrentCalls() - campaignInFlight, accountCap(accountId) - accountInFlight);
-
-        List<Claim> claims = new ArrayList<>();
+    /** Walks the due contacts in order: claims up to {@code free} callable ones, skips refused ones, defers closed ones. */
+    private Scan scanDueContacts(Campaign campaign, Instant now, int free) {
+        List<Slot> claims = new ArrayList<>();
         List<Skip> skips = new ArrayList<>();
         Map<List<ZoneId>, Optional<Instant>> openings = new HashMap<>();
-        boolean more = free > 0;
+        boolean more = true;
         while (more) {
             List<Map<String, Object>> due = jdbc.queryForList("""
                     select cc.contact_id, cc.attempts, c.phone, c.timezone, c.candidates, c.do_not_call, c.opted_out, c.deleted
                     from dialer.campaign_contacts cc join dialer.contacts c on c.contact_id = cc.contact_id
                     where cc.campaign_id = ? and cc.state = 'pending' and cc.due_at <= ?
                     order by cc.due_at, cc.contact_id limit ? for update of cc skip locked""",
-                    campaignId, Timestamp.from(now), SCAN_BATCH);
+                    campaign.campaignId(), Timestamp.from(now), SCAN_BATCH);
             int moved = 0;
             for (Map<String, Object> contact : due) {
                 String contactId = (String) contact.get("contact_id");
                 String refusal = refusal(contact);
                 if (refusal != null) {
-                    finish(campaignId, contactId, refusal);
+                    finish(campaign.campaignId(), contactId, refusal);
                     skips.add(new Skip(contactId, refusal));
                     moved++;
                     continue;
                 }
-                List<ZoneId> zones = window.zonesFor((String) contact.get("timezone"), (String) contact.get("candidates"));
-                if (window.isOpen(now, zones)) {
+                List<ZoneId> zones = campaign.window().zonesFor((String) contact.get("timezone"), (String) contact.get("candidates"));
+                if (campaign.window().isOpen(now, zones)) {
                     if (claims.size() < free) {
-                        int attempt = ((Number) contact.get("attempts")).intValue() + 1;
-                        String callId = callIdOf(campaignId, contactId, attempt);
-                        jdbc.update("""
-                                update dialer.campaign_contacts set state = 'dialing', attempts = ?, call_id = ?,
-                                    claimed_at = now(), placed = false where campaign_id = ? and contact_id = ?""",
-                                attempt, callId, campaignId, contactId);
-                        claims.add(new Claim(contactId, attempt, callId, (String) contact.get("phone")));
+                        claims.add(claimSlot(campaign, contact));
                         moved++;
                     }
                     continue;
                 }
-                Optional<Instant> opening = openings.computeIfAbsent(zones, z -> window.nextOpening(now, z));
+                Optional<Instant> opening = openings.computeIfAbsent(zones, z -> campaign.window().nextOpening(now, z));
                 if (opening.isPresent()) {
                     jdbc.update("update dialer.campaign_contacts set due_at = ? where campaign_id = ? and contact_id = ?",
-                            Timestamp.from(opening.get()), campaignId, contactId);
+                            Timestamp.from(opening.get()), campaign.campaignId(), contactId);
                 } else {
-                    finish(campaignId, contactId, "schedule_ended");
+                    finish(campaign.campaignId(), contactId, "schedule_ended");
                     skips.add(new Skip(contactId, "schedule_ended"));
                 }
                 moved++;
             }
             more = due.size() == SCAN_BATCH && claims.size() < free && moved > 0;
         }
+        return new Scan(claims, skips);
+    }
 
-        boolean anyDialing = campaignInFlight + claims.size() > 0;
+    /** The contact's next attempt, leased to this node under a token of its own. */
+    private Slot claimSlot(Campaign campaign, Map<String, Object> contact) {
+        String contactId = (String) contact.get("contact_id");
+        int attempt = ((Number) contact.get("attempts")).intValue() + 1;
+        String callId = callIdOf(campaign.campaignId(), contactId, attempt);
+        String token = UUID.randomUUID().toString();
+        jdbc.update("""
+                update dialer.campaign_contacts set state = 'dialing', attempts = ?, call_id = ?, claimed_at = now(),
+                    dialed_at = null, owner = ?, lease_token = ?::uuid, lease_expires_at = now() + make_interval(secs => ?)
+                where campaign_id = ? and contact_id = ?""",
+                attempt, callId, leases.owner(), token, leases.leaseSeconds(), campaign.campaignId(), contactId);
+        return new Slot(campaign.campaignId(), campaign.accountId(), campaign.settings(), contactId, attempt, callId,
+                (String) contact.get("phone"), token);
+    }
+
+    /** When the campaign is looked at next, and whether it completed, waits (and why) or stopped waiting. */
+    private Tick conclude(Campaign campaign, Instant now, boolean anyDialing, Scan scan) {
+        String campaignId = campaign.campaignId();
         Timestamp nextDue = jdbc.queryForObject(
                 "select min(due_at) from dialer.campaign_contacts where campaign_id = ? and state = 'pending'", Timestamp.class, campaignId);
         jdbc.update("update dialer.campaigns set next_tick_at = ? where campaign_id = ?", nextDue, campaignId);
@@ -160,24 +202,28 @@ class DialerEngine {
         String waitingReason = null;
         Instant nextDialAt = null;
         if (!complete && !anyDialing && nextDue.toInstant().isAfter(now)) {
-            if (window.isBeforeStartDate(now)) {
-                waitingReason = CampaignWaitingEvent.BEFORE_START_DATE;
-            } else if (!isNextContactInsideWindow(campaignId, window, now)) {
-                waitingReason = CampaignWaitingEvent.OUTSIDE_CALLING_HOURS;
-            }
-            // otherwise the next contact only waits for its retry delay: not a reason the API names
+            waitingReason = waitingReason(campaign, now);
             nextDialAt = waitingReason == null ? null : nextDue.toInstant();
         }
-        boolean endWaiting = campaign.get("waiting_reason") != null && (!claims.isEmpty() || (!complete && waitingReason == null));
-        return new Tick(campaignId, accountId, settings, claims, skips, complete, waitingReason, nextDialAt, endWaiting);
+        boolean endWaiting = campaign.waiting() && (!scan.claims().isEmpty() || (!complete && waitingReason == null));
+        return new Tick(campaignId, campaign.accountId(), scan.claims(), scan.skips(), complete, waitingReason, nextDialAt, endWaiting);
+    }
+
+    /** Why nothing can be dialed yet; null when the next contact only waits for its retry delay, not a reason the API names. */
+    private String waitingReason(Campaign campaign, Instant now) {
+        if (campaign.window().isBeforeStartDate(now)) {
+            return CampaignWaitingEvent.BEFORE_START_DATE;
+        }
+        return isNextContactInsideWindow(campaign, now) ? null : CampaignWaitingEvent.OUTSIDE_CALLING_HOURS;
     }
 
     /** Whether the earliest pending contact could be called now, were its retry delay over. */
-    private boolean isNextContactInsideWindow(String campaignId, CallingWindow window, Instant now) {
+    private boolean isNextContactInsideWindow(Campaign campaign, Instant now) {
         List<Map<String, Object>> next = jdbc.queryForList(
                 "select c.timezone, c.candidates from dialer.campaign_contacts cc"
                         + " join dialer.contacts c on c.contact_id = cc.contact_id"
-                        + " where cc.campaign_id = ? and cc.state = 'pending' order by cc.due_at limit 1", campaignId);
+                        + " where cc.campaign_id = ? and cc.state = 'pending' order by cc.due_at limit 1", campaign.campaignId());
+        CallingWindow window = campaign.window();
         return !next.isEmpty() && window.isOpen(now,
                 window.zonesFor((String) next.get(0).get("timezone"), (String) next.get(0).get("candidates")));
     }
@@ -187,7 +233,8 @@ class DialerEngine {
         return Ids.derivedId("call", campaignId + ":" + contactId + ":" + attempt);
     }
 
-    private static String refusal(Map<String, Object> contact) {
+    /** Why a contact may never be dialed in this campaign (deleted, opted_out, do_not_call), or null. */
+    static String refusal(Map<String, Object> contact) {
         if (Boolean.TRUE.equals(contact.get("deleted"))) {
             return "deleted";
         }

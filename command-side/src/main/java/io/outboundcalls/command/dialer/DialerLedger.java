@@ -3,7 +3,6 @@ package io.outboundcalls.command.dialer;
 import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallOutcome;
-import io.outboundcalls.events.call.CallPlacedEvent;
 import io.outboundcalls.events.campaign.CampaignCancelledEvent;
 import io.outboundcalls.events.campaign.CampaignCompletedEvent;
 import io.outboundcalls.events.campaign.CampaignCreatedEvent;
@@ -95,11 +94,6 @@ class DialerLedger {
     }
 
     @EventHandler
-    void on(CallPlacedEvent event) {
-        jdbc.update("update dialer.campaign_contacts set placed = true where call_id = ?", event.callId());
-    }
-
-    @EventHandler
     void on(CallCompletedEvent event) {
         callEnded(event.campaignId(), event.callId(), event.outcome(), event.retryable(), event.endedAt());
     }
@@ -118,18 +112,21 @@ class DialerLedger {
         unblocked.forEach(this::nudgeAfterCommit);
     }
 
-    /** The slot is free; the contact is due again after delay_minutes, or done. */
+    /** The slot is free (its lease with it); the contact is due again after delay_minutes, or done. */
     private void callEnded(String campaignId, String callId, CallOutcome outcome, boolean retryable, Instant endedAt) {
         Instant ended = endedAt == null ? clock.instant() : endedAt;
         if (retryable) {
             jdbc.update("""
-                    update dialer.campaign_contacts cc set state = 'pending', last_outcome = ?,
+                    update dialer.campaign_contacts cc set state = 'pending', last_outcome = ?, owner = null, lease_token = null,
+                        lease_expires_at = null,
                         due_at = ?::timestamptz + make_interval(mins => (select (c.settings -> 'retryRules' ->> 'delayMinutes')::int
                                                             from dialer.campaigns c where c.campaign_id = cc.campaign_id))
                     where call_id = ? and state = 'dialing'""", outcome.apiName(), Timestamp.from(ended), callId);
         } else {
-            jdbc.update("update dialer.campaign_contacts set state = 'done', last_outcome = ? where call_id = ? and state = 'dialing'",
-                    outcome.apiName(), callId);
+            jdbc.update("""
+                    update dialer.campaign_contacts set state = 'done', last_outcome = ?, owner = null, lease_token = null,
+                        lease_expires_at = null
+                    where call_id = ? and state = 'dialing'""", outcome.apiName(), callId);
         }
         nudgeAfterCommit(campaignId);
     }

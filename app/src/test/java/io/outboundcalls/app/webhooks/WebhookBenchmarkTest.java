@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Webhook throughput and latency to a local receiver. Not part of the normal build:
- * {@code ./mvnw -B -o -pl app -am test -Dtest=WebhookBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false}
+ * {@code ./mvnw -B -o -pl app -am test -Dtest=WebhookBenchmarkTest -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false}
  * (sizes: {@code -Dbenchmark.events=5000 -Dbenchmark.rate=500}).
  * <ol>
  *   <li>drain: N deliveries already in the outbox, the sender started: deliveries per second;</li>
@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  * </ol>
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
-class WebhookBenchmark extends ApiTest {
+class WebhookBenchmarkTest extends ApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,0 +1,50 @@
+package io.outboundcalls.command.dialer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The calling window on examples a reader can check by hand; daylight saving: {@link CallingWindowDaylightSavingTest}. */
+class CallingWindowTest {
+
+    @Test
+    void seventeenFiftyNineInLondonIsOpenAndEighteenIsNot() {
+        CallingWindow window = new CallingWindow(LocalDate.of(2026, 3, 25), null, LocalTime.of(9, 0), LocalTime.of(18, 0),
+                EnumSet.allOf(DayOfWeek.class), ZoneId.of("Europe/London"));
+        List<ZoneId> london = List.of(ZoneId.of("Europe/London"));
+        // 29 March 2026 is the day the UK moves to BST: 17:59 local is 16:59Z
+        assertThat(window.isOpen(Instant.parse("2026-03-29T16:59:00Z"), london)).isTrue();
+        assertThat(window.isOpen(Instant.parse("2026-03-29T17:00:00Z"), london)).isFalse();
+        assertThat(window.nextOpening(Instant.parse("2026-03-29T17:00:00Z"), london))
+                .contains(Instant.parse("2026-03-30T08:00:00Z"));
+    }
+
+    @Test
+    void ambiguousNumbersNeedEveryCandidateZoneOpen() {
+        CallingWindow window = new CallingWindow(null, null, LocalTime.of(9, 0), LocalTime.of(18, 0),
+                EnumSet.allOf(DayOfWeek.class), ZoneId.of("America/New_York"));
+        List<ZoneId> zones = window.zonesFor(null, "America/New_York,America/Los_Angeles");
+        // 10:00 in New York is 07:00 in Los Angeles: not yet
+        assertThat(window.isOpen(Instant.parse("2026-06-01T14:00:00Z"), zones)).isFalse();
+        assertThat(window.nextOpening(Instant.parse("2026-06-01T14:00:00Z"), zones))
+                .contains(Instant.parse("2026-06-01T16:00:00Z"));
+        assertThat(window.zonesFor("Europe/Paris", "America/New_York")).containsExactly(ZoneId.of("Europe/Paris"));
+        assertThat(window.zonesFor(null, null)).containsExactly(ZoneId.of("America/New_York"));
+    }
+
+    @Test
+    void noOverlapBetweenCandidateZonesMeansTheWindowNeverOpens() {
+        CallingWindow window = new CallingWindow(null, null, LocalTime.of(9, 0), LocalTime.of(12, 0),
+                EnumSet.allOf(DayOfWeek.class), ZoneId.of("UTC"));
+        // 09:00-12:00 in Sydney is 22:00-01:00 or 23:00-02:00 in London: never both at once
+        assertThat(window.nextOpening(Instant.parse("2026-06-01T00:00:00Z"),
+                List.of(ZoneId.of("Europe/London"), ZoneId.of("Australia/Sydney")))).isEmpty();
+    }
+}
