@@ -43,7 +43,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DialerNodesTest {
 
-    private static final String ADMIN = "nodes-admin-token";
+    private static final String ADMIN = "nodes-admin-token-of-at-least-32-characters";
     private static final int LONG_CALLS = 6;
     private static final int SHORT_CALLS = 6;
     /** Slow enough that the dead node's calls are still on the line when the survivor recovers them. */
@@ -122,6 +122,7 @@ class DialerNodesTest {
                 "--spring.datasource.username=" + db.username(),
                 "--spring.datasource.password=" + db.password(),
                 "--outboundcalls.admin-token=" + ADMIN,
+                "--outboundcalls.payments.provider=record-only",
                 "--outboundcalls.dev-account=false",
                 "--outboundcalls.data-dir=target/test-data-node-" + name,
                 "--outboundcalls.read-your-writes=10s",
