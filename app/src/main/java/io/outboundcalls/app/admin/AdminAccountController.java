@@ -29,7 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Operator API for accounts. Guarded by {@code AdminAuthFilter}. */
+/** Operator API for accounts. Guarded by the operator token ({@code security/SecurityConfiguration}). */
 @RestController
 @RequestMapping("/admin/accounts")
 class AdminAccountController {
