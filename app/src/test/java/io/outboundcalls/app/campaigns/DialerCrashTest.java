@@ -13,16 +13,14 @@ import static io.outboundcalls.app.campaigns.CampaignFixtures.placedCallIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.outboundcalls.app.OutboundCallsApplication;
 import io.outboundcalls.app.support.ApiClient;
-import io.outboundcalls.app.support.TestDatabase;
+import io.outboundcalls.app.support.ExtraNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -33,15 +31,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DialerCrashTest {
 
-    private static final String ADMIN = "crash-admin-token-of-at-least-32-characters";
 
     @Test
     void aRestartMidCampaignPlacesNoAttemptTwiceAndCompletes() {
         ConfigurableApplicationContext first = start();
-        ApiClient admin = new ApiClient(baseUrl(first), ADMIN);
-        ApiClient.Response account = admin.post("/admin/accounts", Map.of("name", "Crash", "tier", "enterprise"));
-        String key = account.json().path("api_key").path("secret").asText();
-        ApiClient api = new ApiClient(baseUrl(first), key);
+        ApiClient api = ExtraNode.newAccount(first, "Crash");
         buyCredits(api, 100_000);
         String listId = list(api);
         for (int i = 0; i < 6; i++) {
@@ -54,7 +48,7 @@ class DialerCrashTest {
 
         ConfigurableApplicationContext second = start();
         try {
-            ApiClient again = new ApiClient(baseUrl(second), key);
+            ApiClient again = new ApiClient(baseUrl(second), api.token());
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                     assertThat(again.get("/v1/campaigns/" + id).json().path("status").asText()).isEqualTo("completed"));
             var events = callEvents(id);
@@ -79,20 +73,10 @@ class DialerCrashTest {
     }
 
     private static ConfigurableApplicationContext start() {
-        TestDatabase.Connection db = TestDatabase.get();
-        return new SpringApplicationBuilder(OutboundCallsApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--outboundcalls.admin-token=" + ADMIN,
-                "--outboundcalls.dev-account=false",
-                "--outboundcalls.data-dir=target/test-data-crash",
-                "--outboundcalls.read-your-writes=10s",
-                "--outboundcalls.payments.provider=record-only");
+        return ExtraNode.start("crash");
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        return ExtraNode.baseUrl(context);
     }
 }

@@ -13,8 +13,8 @@ import static io.outboundcalls.app.campaigns.CampaignFixtures.placedCallIds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.outboundcalls.app.OutboundCallsApplication;
 import io.outboundcalls.app.support.ApiClient;
+import io.outboundcalls.app.support.ExtraNode;
 import io.outboundcalls.app.support.TestDatabase;
 import io.outboundcalls.command.dialer.DialerNode;
 import java.sql.Connection;
@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -43,7 +42,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class DialerNodesTest {
 
-    private static final String ADMIN = "nodes-admin-token-of-at-least-32-characters";
     private static final int LONG_CALLS = 6;
     private static final int SHORT_CALLS = 6;
     /** Slow enough that the dead node's calls are still on the line when the survivor recovers them. */
@@ -54,10 +52,7 @@ class DialerNodesTest {
         ConfigurableApplicationContext dying = start("a");
         ConfigurableApplicationContext survivor = start("b");
         try {
-            ApiClient admin = new ApiClient(baseUrl(dying), ADMIN);
-            ApiClient.Response account = admin.post("/admin/accounts", Map.of("name", "Nodes", "tier", "enterprise"));
-            String key = account.json().path("api_key").path("secret").asText();
-            ApiClient api = new ApiClient(baseUrl(dying), key);
+            ApiClient api = ExtraNode.newAccount(dying, "Nodes");
             buyCredits(api, 1_000_000);
             String listId = list(api);
             for (int i = 0; i < LONG_CALLS; i++) {
@@ -74,7 +69,7 @@ class DialerNodesTest {
             List<String> orphans = dialedSlotsOf(id, dyingNode);
             dying.close();
 
-            ApiClient again = new ApiClient(baseUrl(survivor), key);
+            ApiClient again = new ApiClient(baseUrl(survivor), api.token());
             await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
                     assertThat(again.get("/v1/campaigns/" + id).json().path("status").asText()).isEqualTo("completed"));
             List<String> callIds = placedCallIds(id);
@@ -115,21 +110,10 @@ class DialerNodesTest {
     }
 
     private static ConfigurableApplicationContext start(String name) {
-        TestDatabase.Connection db = TestDatabase.get();
-        return new SpringApplicationBuilder(OutboundCallsApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--outboundcalls.admin-token=" + ADMIN,
-                "--outboundcalls.payments.provider=record-only",
-                "--outboundcalls.dev-account=false",
-                "--outboundcalls.data-dir=target/test-data-node-" + name,
-                "--outboundcalls.read-your-writes=10s",
-                "--test.simulator.speed=" + SIMULATOR_SPEED);
+        return ExtraNode.start(name, "--test.simulator.speed=" + SIMULATOR_SPEED);
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        return ExtraNode.baseUrl(context);
     }
 }
