@@ -1,6 +1,5 @@
 package io.outboundcalls.app.ratelimit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,11 +15,9 @@ import java.util.Map;
 class RateLimitRefusal {
 
     private final ProblemWriter problems;
-    private final ObjectMapper objectMapper;
 
-    RateLimitRefusal(ProblemWriter problems, ObjectMapper objectMapper) {
+    RateLimitRefusal(ProblemWriter problems) {
         this.problems = problems;
-        this.objectMapper = objectMapper;
     }
 
     void write(RateLimiter.Decision decision, EffectiveLimits limits, String whose, HttpServletRequest request,
@@ -33,13 +30,8 @@ class RateLimitRefusal {
             case CONCURRENCY -> "Concurrency limit exceeded: " + limits.concurrentRequests()
                     + " requests in flight at once " + whose + ". Retry when one of them has finished.";
         };
-        ApiException e = new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", null, detail);
-        Map<String, Object> body = problems.body(e, request);
-        body.put("limit", decision.refusedBy().field);
         response.setHeader("Retry-After", Long.toString(decision.retryAfter()));
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setContentType(ProblemWriter.PROBLEM_JSON.toString());
-        response.setCharacterEncoding("UTF-8");
-        objectMapper.writeValue(response.getOutputStream(), body);
+        problems.write(new ApiException(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", null, detail),
+                Map.of("limit", decision.refusedBy().field), request, response);
     }
 }

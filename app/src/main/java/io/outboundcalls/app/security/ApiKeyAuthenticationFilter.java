@@ -58,7 +58,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                     "No API key provided. Send it as 'Authorization: Bearer sk_live_…'");
             return;
         }
-        String secret = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        String secret = BearerToken.of(request);
         if (!ApiKeys.looksLikeKey(secret)) {
             refuse(request, response, "invalid_api_key", "Malformed Authorization header: expected 'Bearer sk_live_…'");
             return;

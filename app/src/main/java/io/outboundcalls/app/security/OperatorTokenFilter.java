@@ -45,9 +45,8 @@ class OperatorTokenFilter extends OncePerRequestFilter {
         if (addressLimits.refuse(ClientAddressLimits.Scope.OPERATOR, request, response)) {
             return;
         }
-        String header = request.getHeader("Authorization");
-        String sent = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
-        if (!MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token)) {
+        String sent = BearerToken.of(request);
+        if (sent == null || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8), token)) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"OutboundCalls admin\"");
             problems.write(new ApiException(HttpStatus.UNAUTHORIZED, "invalid_admin_token", null,
                     "The operator token is missing or wrong"), request, response);

@@ -1,6 +1,7 @@
 package io.outboundcalls.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.outboundcalls.app.security.RejectedRequests;
 import io.outboundcalls.command.common.CommandRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -10,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.firewall.RequestRejectedException;
-import io.outboundcalls.app.security.RejectedRequests;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;

@@ -30,6 +30,11 @@ public class ProblemWriter {
     }
 
     public Map<String, Object> body(ApiException e, HttpServletRequest request) {
+        return body(e, RequestIds.of(request));
+    }
+
+    /** The body for a request id known without a request (Tomcat's own refusals, {@link ContainerErrors}). */
+    public static Map<String, Object> body(ApiException e, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + e.code());
         body.put("title", titleOf(e.status()));
@@ -37,7 +42,7 @@ public class ProblemWriter {
         body.put("detail", e.getMessage());
         body.put("code", e.code());
         body.put("param", e.param());
-        body.put("request_id", RequestIds.of(request));
+        body.put("request_id", requestId);
         if (!e.errors().isEmpty()) {
             List<Map<String, String>> errors = e.errors().stream().map(error -> {
                 Map<String, String> item = new LinkedHashMap<>();
@@ -56,10 +61,18 @@ public class ProblemWriter {
     }
 
     public void write(ApiException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        write(e, Map.of(), request, response);
+    }
+
+    /** With fields of the problem's own beside the standard ones (a 429's {@code limit}). */
+    public void write(ApiException e, Map<String, Object> extraFields, HttpServletRequest request,
+                      HttpServletResponse response) throws IOException {
+        Map<String, Object> body = body(e, request);
+        body.putAll(extraFields);
         response.setStatus(e.status().value());
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
-        objectMapper.writeValue(response.getOutputStream(), body(e, request));
+        objectMapper.writeValue(response.getOutputStream(), body);
     }
 
     private static String titleOf(HttpStatus status) {
