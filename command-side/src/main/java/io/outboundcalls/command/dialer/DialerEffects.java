@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * so a crash in between is retried; every command here is idempotent on the receiving side.
  */
 @Component
-@ProcessingGroup("dialer-effects")
+@ProcessingGroup(DialerEffects.PROCESSING_GROUP)
 class DialerEffects {
+
+    static final String PROCESSING_GROUP = "dialer-effects";
 
     private final CommandGateway commands;
 
