@@ -8,10 +8,12 @@ import io.outboundcalls.app.web.JsonFields;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.account.AccountRegistry.AccountRecord;
 import io.outboundcalls.command.account.ApiKeys;
+import io.outboundcalls.command.account.ChangeLegalCallingWindowCommand;
 import io.outboundcalls.command.account.CreateAccountCommand;
 import io.outboundcalls.command.account.UpdateAccountCommand;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.events.account.AccountLimits;
+import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.account.Tier;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -56,17 +58,22 @@ class AdminAccountController {
                           Instant createdAt) {
     }
 
+    /** The account's legal calling window, shaped like a campaign's {@code calling_hours}. */
+    record WindowResponse(String start, String end) {
+    }
+
     @JsonPropertyOrder({"id", "object"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AccountResponse(String id, String object, String name, String tier, LimitsResponse limits,
-                           Instant createdAt, Instant updatedAt, NewKeyResponse apiKey) {
+                           WindowResponse legalCallingWindow, Instant createdAt, Instant updatedAt, NewKeyResponse apiKey) {
 
         static AccountResponse of(AccountRecord account, NewKeyResponse key) {
             AccountLimits l = account.limits();
+            LegalCallingWindow window = account.legalCallingWindow();
             return new AccountResponse(account.accountId(), "account", account.name(),
                     account.tier().name().toLowerCase(Locale.ROOT),
                     new LimitsResponse(l.requestsPerMinute(), l.burstPerSecond(), l.concurrentRequests(), l.concurrentCalls()),
-                    account.createdAt(), account.updatedAt(), key);
+                    new WindowResponse(window.start(), window.end()), account.createdAt(), account.updatedAt(), key);
         }
     }
 
@@ -77,12 +84,16 @@ class AdminAccountController {
         String name = f.requiredString("name", 200);
         String tier = f.optionalEnum("tier", TIERS);
         AccountLimits limits = limits(f);
+        LegalCallingWindow window = LegalCallingWindowRequest.read(f);
         f.throwIfInvalid();
         String accountId = Ids.newId("acct");
         ApiKeys.Generated key = ApiKeys.generate("default");
         commands.sendAndWait(new CreateAccountCommand(accountId, name,
                 tier == null ? Tier.STANDARD : Tier.valueOf(tier.toUpperCase(Locale.ROOT)),
                 limits == null ? AccountLimits.NONE : limits, key.key()));
+        if (window != null) {
+            commands.sendAndWait(new ChangeLegalCallingWindowCommand(accountId, window));
+        }
         AccountRecord account = registry.findAccount(accountId).orElseThrow();
         return AccountResponse.of(account, new NewKeyResponse(key.key().keyId(), "api_key", key.key().name(),
                 key.secret(), key.key().prefix(), key.key().last4(), account.createdAt()));
@@ -100,9 +111,14 @@ class AdminAccountController {
         String name = f.optionalString("name", 200);
         String tier = f.optionalEnum("tier", TIERS);
         AccountLimits limits = limits(f);
+        LegalCallingWindow window = LegalCallingWindowRequest.read(f);
         f.throwIfInvalid();
         if (!Ids.hasPrefix(id, "acct")) {
             throw ApiException.notFound("account", id);
+        }
+        // first the change the aggregate may refuse, so a refused PATCH changes nothing
+        if (window != null) {
+            commands.sendAndWait(new ChangeLegalCallingWindowCommand(id, window));
         }
         commands.sendAndWait(new UpdateAccountCommand(id, name,
                 tier == null ? null : Tier.valueOf(tier.toUpperCase(Locale.ROOT)), limits));

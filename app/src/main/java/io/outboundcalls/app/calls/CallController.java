@@ -3,9 +3,12 @@ package io.outboundcalls.app.calls;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.ApiList;
 import io.outboundcalls.app.web.ListParams;
+import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
+import io.outboundcalls.command.call.HangUpCallCommand;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.command.telephony.CallGateway;
+import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.TranscriptTurn;
 import io.outboundcalls.query.call.CallView;
@@ -16,6 +19,7 @@ import io.outboundcalls.query.call.TranscriptView;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.PageResponseType;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,12 +52,22 @@ class CallController {
             .collect(Collectors.toCollection(LinkedHashSet::new));
     static final MediaType AUDIO_WAV = MediaType.parseMediaType("audio/wav");
 
+    /** Statuses of a call still on its way or on the line: a hang-up ends it. */
+    private static final Set<String> LIVE = Set.of("queued", "ringing", "in_progress");
+    /** The processing group that passes hang-up requests to the telephony port ({@code dialer/CallHangUps}). */
+    private static final String HANG_UPS = "dialer-effects";
+    private static final String PROJECTION = "calls";
+
     private final QueryGateway queries;
     private final CallGateway telephony;
+    private final ApiGateway api;
+    private final Clock clock;
 
-    CallController(QueryGateway queries, CallGateway telephony) {
+    CallController(QueryGateway queries, CallGateway telephony, ApiGateway api, Clock clock) {
         this.queries = queries;
         this.telephony = telephony;
+        this.api = api;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -69,6 +84,23 @@ class CallController {
 
     @GetMapping("/{id}")
     CallResponse get(Principal principal, @PathVariable String id) {
+        return CallResponse.of(find(principal, id));
+    }
+
+    /**
+     * Ends a live call (status {@code canceled}); a call already over, or asked again, answers as it
+     * is. The answer waits, bounded, until the port was told and the call's end is readable: with the
+     * simulator that is at once, a real provider reports the end moments later.
+     */
+    @PostMapping("/{id}/hang_up")
+    CallResponse hangUp(Principal principal, @PathVariable String id) {
+        CallView call = find(principal, id);
+        if (!LIVE.contains(call.status())) {
+            return CallResponse.of(call);
+        }
+        api.send(new HangUpCallCommand(id, principal.accountId(), CallHangUpRequestedEvent.HANG_UP, clock.instant()));
+        api.awaitProjection(HANG_UPS, id);
+        api.awaitProjection(PROJECTION, id);
         return CallResponse.of(find(principal, id));
     }
 

@@ -4,6 +4,8 @@ import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.app.web.ApiList;
 import io.outboundcalls.app.web.ListParams;
+import io.outboundcalls.command.account.AccountRegistry;
+import io.outboundcalls.command.account.AccountRegistry.AccountRecord;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.campaign.CancelCampaignCommand;
 import io.outboundcalls.command.campaign.CreateCampaignCommand;
@@ -11,6 +13,7 @@ import io.outboundcalls.command.campaign.PauseCampaignCommand;
 import io.outboundcalls.command.campaign.ResumeCampaignCommand;
 import io.outboundcalls.command.campaign.StartCampaignCommand;
 import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import io.outboundcalls.query.campaign.CampaignView;
 import io.outboundcalls.query.campaign.FindCampaignQuery;
@@ -36,9 +39,11 @@ class CampaignController {
     private static final Set<String> STATUSES = Set.of("draft", "running", "paused", "completed", "cancelled");
 
     private final ApiGateway api;
+    private final AccountRegistry accounts;
 
-    CampaignController(ApiGateway api) {
+    CampaignController(ApiGateway api, AccountRegistry accounts) {
         this.api = api;
+        this.accounts = accounts;
     }
 
     @PostMapping
@@ -53,7 +58,9 @@ class CampaignController {
                     "No such contact list: '" + settings.contactListId() + "'");
         }
         String campaignId = Ids.newId("camp");
-        api.send(new CreateCampaignCommand(campaignId, principal.accountId(), settings));
+        LegalCallingWindow legal = accounts.findAccount(principal.accountId()).map(AccountRecord::legalCallingWindow)
+                .orElse(LegalCallingWindow.DEFAULT);
+        api.send(new CreateCampaignCommand(campaignId, principal.accountId(), settings, legal));
         api.awaitProjection(PROJECTION, campaignId);
         return get(principal, campaignId);
     }

@@ -43,7 +43,8 @@ class DialerBenchmarkTest extends ApiTest {
 
     @Test
     void tenThousandContactsAtTwoHundredConcurrentCalls() {
-        ApiClient.Response created = admin().post("/admin/accounts", Map.of("name", "Benchmark", "tier", "enterprise"));
+        ApiClient.Response created = admin().post("/admin/accounts",
+                Map.of("name", "Benchmark", "tier", "enterprise", "legal_calling_window", WHOLE_DAY));
         String account = created.json().path("id").asText();
         ApiClient api = new ApiClient(baseUrl(), created.json().path("api_key").path("secret").asText());
         buyCredits(api, 1_000_000);

@@ -189,7 +189,7 @@ class DialerEndToEndTest extends ApiTest {
     @Test
     void anAccountNeverHasMoreCallsInFlightThanItsLimitAcrossCampaigns() {
         ApiClient.Response created = admin().post("/admin/accounts",
-                Map.of("name", "Capped", "tier", "enterprise", "limits", Map.of("concurrent_calls", 4)));
+                Map.of("name", "Capped", "tier", "enterprise", "limits", Map.of("concurrent_calls", 4), "legal_calling_window", WHOLE_DAY));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         ApiClient api = new ApiClient(baseUrl(), created.json().path("api_key").path("secret").asText());
         buyCredits(api, 100_000);

@@ -112,7 +112,7 @@ class DialerLeaseTest extends ApiTest {
     /**
      * The dead node had reserved the credits and created the Call before it died; the attempt is
      * given back (paused), and when the campaign is cancelled instead of resumed, the Call ends
-     * as never dialed and its reservation is released: nothing stays held.
+     * {@code canceled}, never dialed, and its reservation is released: nothing stays held.
      */
     @Test
     void whatAGivenBackAttemptHeldIsSettledWhenItsCampaignIsCancelled() {
@@ -132,7 +132,8 @@ class DialerLeaseTest extends ApiTest {
         assertThat(staged.api().post("/v1/campaigns/" + staged.campaignId() + "/cancel", null).status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             JsonNode call = staged.api().get("/v1/calls/" + callId).json();
-            assertThat(call.path("status").asText()).isEqualTo("failed");
+            assertThat(call.path("status").asText()).isEqualTo("canceled");
+            assertThat(call.path("outcome").asText()).isEqualTo("failed");
             assertThat(call.path("end_reason").asText()).isEqualTo("not dialed: campaign_paused");
             assertThat(staged.api().get("/v1/credits/balance").json().path("reserved").asLong()).isZero();
         });

@@ -1,6 +1,5 @@
 package io.outboundcalls.app.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.outboundcalls.app.OutboundCallsApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -51,12 +50,27 @@ public abstract class ApiTest {
         return new ApiClient(baseUrl(), null);
     }
 
+    /**
+     * Tests run at any hour of the day, and most of their campaigns dial around the clock: their
+     * accounts' legal calling window is the whole day (the operator's setting), unless a test asks
+     * for the default one ({@link #newAccountWithDefaultLegalWindow}).
+     */
+    protected static final Map<String, String> WHOLE_DAY = Map.of("start", "00:00", "end", "23:59");
+
     /** A new account of the given tier; returns a client authenticated with its first API key. */
     protected ApiClient newAccount(String tier) {
-        ApiClient.Response created = admin().post("/admin/accounts", Map.of("name", "Test " + tier, "tier", tier));
+        return createAccount(Map.of("name", "Test " + tier, "tier", tier, "legal_calling_window", WHOLE_DAY));
+    }
+
+    /** A new enterprise account with the default legal calling window, 08:00–21:00. */
+    protected ApiClient newAccountWithDefaultLegalWindow() {
+        return createAccount(Map.of("name", "Test default window", "tier", "enterprise"));
+    }
+
+    private ApiClient createAccount(Map<String, Object> body) {
+        ApiClient.Response created = admin().post("/admin/accounts", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        JsonNode body = created.json();
-        return new ApiClient(baseUrl(), body.path("api_key").path("secret").asText());
+        return new ApiClient(baseUrl(), created.json().path("api_key").path("secret").asText());
     }
 
     protected ApiClient newAccount() {

@@ -1,11 +1,14 @@
 package io.outboundcalls.command.account;
 
+import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.command.common.ResourceNotFoundException;
 import io.outboundcalls.events.account.AccountCreatedEvent;
 import io.outboundcalls.events.account.AccountLimits;
 import io.outboundcalls.events.account.AccountUpdatedEvent;
 import io.outboundcalls.events.account.ApiKeyCreatedEvent;
 import io.outboundcalls.events.account.ApiKeyRevokedEvent;
+import io.outboundcalls.events.account.LegalCallingWindow;
+import io.outboundcalls.events.account.LegalCallingWindowChangedEvent;
 import io.outboundcalls.events.account.Tier;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -18,7 +21,10 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A customer account: its tier, its custom limits and the API keys that act for it. */
+/**
+ * A customer account: its tier, its custom limits, the legal calling window that bounds every
+ * campaign of it, and the API keys that act for it.
+ */
 @Aggregate
 class Account {
 
@@ -27,6 +33,7 @@ class Account {
     private String name;
     private Tier tier;
     private AccountLimits limits;
+    private LegalCallingWindow legalCallingWindow = LegalCallingWindow.DEFAULT;
     private final Set<String> activeKeyIds = new HashSet<>();
 
     protected Account() {
@@ -48,6 +55,19 @@ class Account {
             return;
         }
         apply(new AccountUpdatedEvent(accountId, newName, newTier, newLimits));
+    }
+
+    /** The operator's choice, any hours of the day as long as the window opens before it closes. */
+    @CommandHandler
+    void handle(ChangeLegalCallingWindowCommand command) {
+        LegalCallingWindow window = command.window();
+        if (!window.isValid()) {
+            throw new CommandRejectedException(CommandRejectedException.Kind.INVALID, "invalid_value", "legal_calling_window.end",
+                    "'legal_calling_window.end' must be after 'legal_calling_window.start'");
+        }
+        if (!window.equals(legalCallingWindow)) {
+            apply(new LegalCallingWindowChangedEvent(accountId, window));
+        }
     }
 
     @CommandHandler
@@ -81,6 +101,11 @@ class Account {
         name = event.name();
         tier = event.tier();
         limits = event.limits();
+    }
+
+    @EventSourcingHandler
+    void on(LegalCallingWindowChangedEvent event) {
+        legalCallingWindow = event.window();
     }
 
     @EventSourcingHandler

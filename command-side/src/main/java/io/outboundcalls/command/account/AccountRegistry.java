@@ -5,6 +5,8 @@ import io.outboundcalls.events.account.AccountLimits;
 import io.outboundcalls.events.account.AccountUpdatedEvent;
 import io.outboundcalls.events.account.ApiKeyCreatedEvent;
 import io.outboundcalls.events.account.ApiKeyRevokedEvent;
+import io.outboundcalls.events.account.LegalCallingWindow;
+import io.outboundcalls.events.account.LegalCallingWindowChangedEvent;
 import io.outboundcalls.events.account.Tier;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,7 +42,7 @@ public class AccountRegistry {
     }
 
     public record AccountRecord(String accountId, String name, Tier tier, AccountLimits limits,
-                                Instant createdAt, Instant updatedAt) {
+                                Instant createdAt, Instant updatedAt, LegalCallingWindow legalCallingWindow) {
     }
 
     @EventHandler
@@ -62,6 +64,12 @@ public class AccountRegistry {
                     concurrent_requests = ?, concurrent_calls = ?, updated_at = ? where account_id = ?""",
                 event.name(), event.tier().name(), l.requestsPerMinute(), l.burstPerSecond(),
                 l.concurrentRequests(), l.concurrentCalls(), java.sql.Timestamp.from(at), event.accountId());
+    }
+
+    @EventHandler
+    void on(LegalCallingWindowChangedEvent event, @Timestamp Instant at) {
+        jdbc.update("update registry.accounts set legal_window_start = ?, legal_window_end = ?, updated_at = ? where account_id = ?",
+                event.window().start(), event.window().end(), java.sql.Timestamp.from(at), event.accountId());
     }
 
     @EventHandler
@@ -89,9 +97,11 @@ public class AccountRegistry {
     public Optional<AccountRecord> findAccount(String accountId) {
         return jdbc.query("""
                 select account_id, name, tier, requests_per_minute, burst_per_second, concurrent_requests,
-                       concurrent_calls, created_at, updated_at from registry.accounts where account_id = ?""",
+                       concurrent_calls, created_at, updated_at, legal_window_start, legal_window_end
+                from registry.accounts where account_id = ?""",
                 (rs, i) -> new AccountRecord(rs.getString(1), rs.getString(2), Tier.valueOf(rs.getString(3)),
-                        limits(rs, 4), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()),
+                        limits(rs, 4), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(),
+                        LegalCallingWindow.orDefault(rs.getString(10), rs.getString(11))),
                 accountId).stream().findFirst();
     }
 

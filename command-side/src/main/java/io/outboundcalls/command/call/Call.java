@@ -2,9 +2,11 @@ package io.outboundcalls.command.call;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.outboundcalls.command.common.OwnedBy;
 import io.outboundcalls.command.credits.CreditPricing;
 import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
+import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.CallPlacedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
@@ -20,7 +22,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One attempt to reach one contact. Provider reports arrive as commands, possibly twice or late
  * (a provider retries its callbacks, a recovered simulation replays its script): each report
- * only moves the call forward, never back, and a finished call ignores them.
+ * only moves the call forward, never back, and a finished call ignores them. A call we asked to
+ * hang up ends {@code canceled}, never earning another attempt, whatever the provider reports.
  */
 @Aggregate(cache = CallConfiguration.CACHE)
 class Call {
@@ -41,6 +44,7 @@ class Call {
     private List<String> retryOn;
     private Status status;
     private String answeredBy;
+    private boolean hangUpRequested;
 
     protected Call() {
     }
@@ -65,27 +69,39 @@ class Call {
         }
     }
 
+    /**
+     * Every request is recorded while the call lives (each one tells the port to hang up: a request
+     * that reached the provider before the dial did has to be repeated); an ended call stays as it is.
+     */
+    @CommandHandler
+    void handle(HangUpCallCommand command) {
+        OwnedBy.check(accountId, command.accountId(), "call", callId);
+        if (status != Status.ENDED) {
+            apply(new CallHangUpRequestedEvent(callId, accountId, campaignId, command.reason(), command.at()));
+        }
+    }
+
     @CommandHandler
     void handle(ReportCallEndedCommand c, CreditPricing pricing) {
         if (status == Status.ENDED) {
             return;
         }
-        boolean retryable = earnsAnotherAttempt(c.outcome());
         if (status != Status.IN_PROGRESS) {
             CallOutcome outcome = NOT_CONNECTED.contains(c.outcome()) ? c.outcome() : CallOutcome.FAILED;
             apply(new CallFailedEvent(callId, accountId, campaignId, contactId, agentId, attempt, outcome, c.endReason(),
-                    earnsAnotherAttempt(outcome), c.at()));
+                    earnsAnotherAttempt(outcome), c.at(), hangUpRequested));
             return;
         }
         long billed = pricing.billedSeconds(c.durationSeconds());
         apply(new CallCompletedEvent(callId, accountId, campaignId, contactId, agentId, attempt, c.outcome(), answeredBy,
                 c.endReason(), c.durationSeconds(), billed, pricing.creditsFor(c.durationSeconds()),
-                c.transcript(), c.summary(), c.analysis(), c.recordingRef(), retryable, c.at()));
+                c.transcript(), c.summary(), c.analysis(), c.recordingRef(), earnsAnotherAttempt(c.outcome()), c.at(),
+                hangUpRequested));
     }
 
-    /** Another attempt only for outcomes the campaign retries, and only while attempts remain. */
+    /** Another attempt only for outcomes the campaign retries, while attempts remain, and never for a call we hung up. */
     boolean earnsAnotherAttempt(CallOutcome outcome) {
-        return attempt < maxAttempts && retryOn.contains(outcome.apiName());
+        return !hangUpRequested && attempt < maxAttempts && retryOn.contains(outcome.apiName());
     }
 
     @EventSourcingHandler
@@ -110,6 +126,11 @@ class Call {
     void on(CallStartedEvent event) {
         status = Status.IN_PROGRESS;
         answeredBy = event.answeredBy();
+    }
+
+    @EventSourcingHandler
+    void on(CallHangUpRequestedEvent event) {
+        hangUpRequested = true;
     }
 
     @EventSourcingHandler

@@ -6,12 +6,14 @@ import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.command.common.CommandRejectedException.Kind;
 import io.outboundcalls.command.common.OwnedBy;
 import io.outboundcalls.command.dialer.DialerDirectory;
+import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.campaign.CampaignCancelledEvent;
 import io.outboundcalls.events.campaign.CampaignCompletedEvent;
 import io.outboundcalls.events.campaign.CampaignContactSkippedEvent;
 import io.outboundcalls.events.campaign.CampaignCreatedEvent;
 import io.outboundcalls.events.campaign.CampaignPausedEvent;
 import io.outboundcalls.events.campaign.CampaignResumedEvent;
+import io.outboundcalls.events.campaign.CampaignSchedule;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import io.outboundcalls.events.campaign.CampaignStartedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
@@ -49,6 +51,7 @@ class Campaign {
     @CommandHandler
     Campaign(CreateCampaignCommand command, DialerDirectory directory) {
         CampaignSettings s = command.settings();
+        requireInsideLegalWindow(s.schedule(), command.legalCallingWindow());
         if (!directory.agentExists(command.accountId(), s.agentId())) {
             throw new CommandRejectedException(Kind.NOT_FOUND, "resource_missing", "agent_id", "No such agent: '" + s.agentId() + "'");
         }
@@ -132,6 +135,16 @@ class Campaign {
     void handle(SkipCampaignContactCommand command) {
         if (!isFinished()) {
             apply(new CampaignContactSkippedEvent(campaignId, accountId, command.contactId(), command.reason()));
+        }
+    }
+
+    /** Calling hours must lie inside the account's legal window, in the contact's zone as both are. */
+    private static void requireInsideLegalWindow(CampaignSchedule schedule, LegalCallingWindow legal) {
+        if (!legal.contains(schedule.callingHoursStart(), schedule.callingHoursEnd())) {
+            throw new CommandRejectedException(Kind.INVALID, "outside_legal_hours", "schedule.calling_hours",
+                    "'schedule.calling_hours' (" + schedule.callingHoursStart() + "-" + schedule.callingHoursEnd()
+                            + ") must lie inside the account's legal calling window, " + legal.start() + "-" + legal.end()
+                            + " in each contact's zone");
         }
     }
 

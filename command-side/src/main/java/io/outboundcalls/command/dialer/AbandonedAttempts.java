@@ -1,9 +1,11 @@
 package io.outboundcalls.command.dialer;
 
+import io.outboundcalls.command.call.HangUpCallCommand;
 import io.outboundcalls.command.call.ReportCallEndedCommand;
 import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.command.credits.CreditAccountIds;
 import io.outboundcalls.command.credits.DebitCreditsCommand;
+import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import java.time.Clock;
@@ -42,7 +44,8 @@ class AbandonedAttempts {
 
     void settle() {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                select cc.campaign_id, cc.contact_id, cc.account_id, cc.held_call_id, cc.released_reason, c.settings::text as settings
+                select cc.campaign_id, cc.contact_id, cc.account_id, cc.held_call_id, cc.released_reason, c.settings::text as settings,
+                    c.status
                 from dialer.campaign_contacts cc join dialer.campaigns c on c.campaign_id = cc.campaign_id
                 where cc.held_call_id is not null and (cc.state = 'done' or c.status in ('cancelled', 'completed'))
                 limit ?""", BATCH);
@@ -51,7 +54,7 @@ class AbandonedAttempts {
             try {
                 settle(callId, (String) row.get("account_id"), (String) row.get("campaign_id"),
                         DialerJson.read((String) row.get("settings"), CampaignSettings.class).agentId(),
-                        (String) row.get("released_reason"));
+                        (String) row.get("released_reason"), "cancelled".equals(row.get("status")));
                 jdbc.update("update dialer.campaign_contacts set held_call_id = null where campaign_id = ? and contact_id = ? and held_call_id = ?",
                         row.get("campaign_id"), row.get("contact_id"), callId);
             } catch (RuntimeException e) {
@@ -60,8 +63,12 @@ class AbandonedAttempts {
         }
     }
 
-    private void settle(String callId, String accountId, String campaignId, String agentId, String reason) {
+    /** A cancelled campaign's queued Call ends {@code canceled}, as its live ones do. */
+    private void settle(String callId, String accountId, String campaignId, String agentId, String reason, boolean cancelled) {
         try {
+            if (cancelled) {
+                commands.sendAndWait(new HangUpCallCommand(callId, accountId, CallHangUpRequestedEvent.CAMPAIGN_CANCELLED, clock.instant()));
+            }
             commands.sendAndWait(ReportCallEndedCommand.notConnected(callId, CallOutcome.FAILED, "not dialed: " + reason, clock.instant()));
             return; // the call's end settles its reservation (DialerEffects)
         } catch (RuntimeException e) {

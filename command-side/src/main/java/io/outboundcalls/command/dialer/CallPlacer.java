@@ -1,5 +1,6 @@
 package io.outboundcalls.command.dialer;
 
+import io.outboundcalls.command.call.HangUpCallCommand;
 import io.outboundcalls.command.call.PlaceCallCommand;
 import io.outboundcalls.command.campaign.MarkCampaignWaitingCommand;
 import io.outboundcalls.command.credits.CreditAccountIds;
@@ -10,6 +11,7 @@ import io.outboundcalls.command.telephony.CallGateway;
 import io.outboundcalls.command.telephony.CallStatus;
 import io.outboundcalls.command.telephony.DialRequest;
 import io.outboundcalls.events.agent.AgentSettings;
+import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import io.outboundcalls.events.campaign.CampaignWaitingEvent;
 import io.outboundcalls.events.contact.ContactDetails;
@@ -33,7 +35,8 @@ import org.springframework.stereotype.Component;
  * credits, create the Call aggregate (its derived id makes a second creation fail: the call of
  * this attempt already exists, never dialed), check again and mark it dialed, then dial. Every
  * step is idempotent per attempt, so a recovered slot goes through the same steps. Refused
- * credits give the slot back and make the campaign wait for a purchase.
+ * credits give the slot back and make the campaign wait for a purchase. A campaign cancelled
+ * while the dial was on its way has the call hung up at once.
  */
 @Component
 class CallPlacer implements DisposableBean {
@@ -89,6 +92,7 @@ class CallPlacer implements DisposableBean {
                 return;
             }
             gateway.dial(request(slot, agent));
+            hangUpIfCancelledMeanwhile(slot);
         } catch (RuntimeException e) {
             // its lease runs out and a node recovers it, asking the provider first
             leases.abandon(slot);
@@ -113,6 +117,20 @@ class CallPlacer implements DisposableBean {
         } catch (RuntimeException e) {
             leases.abandon(slot);
             log.warn("Recovering call {} failed: {}", slot.callId(), e.toString());
+        }
+    }
+
+    /**
+     * A cancel committed after the last check but before this dial reached the provider: the
+     * cancel's own hang-up may have come first and found no call, so the call is hung up again,
+     * now that the provider has it.
+     */
+    private void hangUpIfCancelledMeanwhile(Slot slot) {
+        List<String> status = jdbc.queryForList("select status from dialer.campaigns where campaign_id = ?", String.class,
+                slot.campaignId());
+        if (status.contains("cancelled")) {
+            commands.sendAndWait(new HangUpCallCommand(slot.callId(), slot.accountId(), CallHangUpRequestedEvent.CAMPAIGN_CANCELLED,
+                    clock.instant()));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.outboundcalls.command.dialer;
 
+import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.campaign.CampaignSchedule;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -45,6 +46,26 @@ public final class CallingWindow {
         this.end = end;
         this.days = days.isEmpty() ? EnumSet.allOf(DayOfWeek.class) : EnumSet.copyOf(days);
         this.campaignZone = campaignZone;
+    }
+
+    /**
+     * The campaign's window narrowed to the account's legal hours: a campaign created before the
+     * legal window was narrowed dials only where both allow. Hours that no longer overlap leave a
+     * window that never opens.
+     */
+    public static CallingWindow of(CampaignSchedule s, LegalCallingWindow legal) {
+        CallingWindow own = of(s);
+        LocalTime start = latest(own.start, LocalTime.parse(legal.start()));
+        LocalTime end = earliest(own.end, LocalTime.parse(legal.end()));
+        return new CallingWindow(own.startDate, own.endDate, start, end.isAfter(start) ? end : start, own.days, own.campaignZone);
+    }
+
+    private static LocalTime latest(LocalTime a, LocalTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalTime earliest(LocalTime a, LocalTime b) {
+        return a.isBefore(b) ? a : b;
     }
 
     public static CallingWindow of(CampaignSchedule s) {

@@ -1,6 +1,7 @@
 package io.outboundcalls.command.dialer;
 
 import io.outboundcalls.command.campaign.SkipCampaignContactCommand;
+import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -81,16 +82,24 @@ class DialGuard {
         }
     }
 
+    /**
+     * Before the dial itself the campaign's row is share-locked too: a cancel (or pause) committing
+     * meanwhile is either seen here, or commits after this check, when the dial is already decided
+     * and the cancel's hang-up follows it.
+     */
     private Decision decide(Slot slot, boolean dialing) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select cc.lease_expires_at > now() as leased, c.status, c.settings::text as settings,
-                    k.timezone, k.candidates, k.do_not_call, k.opted_out, k.deleted
+                    k.timezone, k.candidates, k.do_not_call, k.opted_out, k.deleted,
+                    a.legal_window_start, a.legal_window_end
                 from dialer.campaign_contacts cc
                 join dialer.campaigns c on c.campaign_id = cc.campaign_id
                 join dialer.contacts k on k.contact_id = cc.contact_id
+                left join registry.accounts a on a.account_id = c.account_id
                 where cc.campaign_id = ? and cc.contact_id = ? and cc.call_id = ? and cc.state = 'dialing'
                     and cc.lease_token = ?::uuid
-                for update of cc""", slot.campaignId(), slot.contactId(), slot.callId(), slot.token());
+                for update of cc""" + (dialing ? " for share of c" : ""),
+                slot.campaignId(), slot.contactId(), slot.callId(), slot.token());
         if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0).get("leased"))) {
             return new Decision(Verdict.LOST, null);
         }
@@ -100,9 +109,12 @@ class DialGuard {
             return released(slot, "done", refusal, null, refusal);
         }
         if (!"running".equals(row.get("status"))) {
-            return released(slot, "pending", "campaign_" + row.get("status"), null, null);
+            // a cancelled campaign's attempts are over; a paused one's wait for the resume
+            String state = "cancelled".equals(row.get("status")) ? "cancelled" : "pending";
+            return released(slot, state, "campaign_" + row.get("status"), null, null);
         }
-        CallingWindow window = CallingWindow.of(DialerJson.read((String) row.get("settings"), CampaignSettings.class).schedule());
+        CallingWindow window = CallingWindow.of(DialerJson.read((String) row.get("settings"), CampaignSettings.class).schedule(),
+                LegalCallingWindow.orDefault((String) row.get("legal_window_start"), (String) row.get("legal_window_end")));
         List<ZoneId> zones = window.zonesFor((String) row.get("timezone"), (String) row.get("candidates"));
         Instant now = clock.instant();
         if (!window.isOpen(now, zones)) {

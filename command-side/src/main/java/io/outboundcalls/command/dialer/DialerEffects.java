@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * so a crash in between is retried; every command here is idempotent on the receiving side.
  */
 @Component
-@ProcessingGroup("dialer-effects")
+@ProcessingGroup(DialerEffects.PROCESSING_GROUP)
 class DialerEffects {
+
+    static final String PROCESSING_GROUP = "dialer-effects";
 
     private final CommandGateway commands;
 
@@ -56,7 +58,8 @@ class DialerEffects {
     void on(CallFailedEvent event) {
         send(new DebitCreditsCommand(CreditAccountIds.of(event.accountId()), event.accountId(), event.callId(),
                 0, event.callId(), event.campaignId(), event.agentId()));
-        if (!event.retryable()) {
+        // a call we hung up before anyone answered says nothing about whether the contact can be reached
+        if (!event.retryable() && !event.wasCanceled()) {
             status(event.contactId(), event.accountId(), ContactStatus.UNREACHABLE, event.campaignId(), event.callId());
         }
     }

@@ -7,6 +7,7 @@ import io.outboundcalls.command.campaign.MarkCampaignWaitingCommand;
 import io.outboundcalls.command.campaign.SkipCampaignContactCommand;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.events.account.AccountLimits;
+import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.account.Tier;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import io.outboundcalls.events.campaign.CampaignWaitingEvent;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -47,12 +49,21 @@ class DialerEngine {
     }
 
     record Tick(String campaignId, String accountId, List<Slot> claims, List<Skip> skips,
-                boolean complete, String waitingReason, Instant nextDialAt, boolean endWaiting) {
+                boolean complete, String waitingReason, Instant nextDialAt, boolean endWaiting, boolean waitsAlready) {
     }
 
-    /** The locked campaign row a tick works on. */
+    /** The locked campaign row a tick works on, with what it waits for now (null: nothing). */
     private record Campaign(String campaignId, String accountId, CampaignSettings settings, CallingWindow window,
-                            boolean waiting) {
+                            String waitingReason, Instant nextDialAt) {
+
+        boolean waiting() {
+            return waitingReason != null;
+        }
+
+        /** Whether the campaign already waits for this reason until then: the fact is recorded once, not at every tick. */
+        boolean waitsAlready(String reason, Instant until) {
+            return Objects.equals(reason, waitingReason) && Objects.equals(until, nextDialAt);
+        }
     }
 
     /** What one tick did to the due contacts. */
@@ -89,7 +100,7 @@ class DialerEngine {
         placer.placeAll(tick.claims());
         if (tick.complete()) {
             commands.sendAndWait(new CompleteCampaignCommand(campaignId, tick.accountId()));
-        } else if (tick.waitingReason() != null) {
+        } else if (tick.waitingReason() != null && !tick.waitsAlready()) {
             commands.sendAndWait(new MarkCampaignWaitingCommand(campaignId, tick.accountId(), tick.waitingReason(), tick.nextDialAt()));
         } else if (tick.endWaiting()) {
             commands.sendAndWait(new EndCampaignWaitingCommand(campaignId, tick.accountId()));
@@ -108,21 +119,25 @@ class DialerEngine {
                 campaign.accountId());
         int free = Math.min(campaign.settings().concurrentCalls() - campaignInFlight, accountCap(campaign.accountId()) - accountInFlight);
         Scan scan = free > 0 ? scanDueContacts(campaign, now, free) : new Scan(List.of(), List.of());
-        return conclude(campaign, now, campaignInFlight + scan.claims().size() > 0, scan);
+        return conclude(campaign, now, campaignInFlight + scan.claims().size() > 0, scan.claims().size() >= free, scan);
     }
 
     /** The campaign's row, locked: two ticks of one campaign never overlap, on any node. */
     private Campaign lockRunningCampaign(String campaignId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                select account_id, settings::text as settings, waiting_reason from dialer.campaigns
-                where campaign_id = ? and status = 'running' and not credits_blocked for update""", campaignId);
+                select c.account_id, c.settings::text as settings, c.waiting_reason, c.next_dial_at,
+                    a.legal_window_start, a.legal_window_end
+                from dialer.campaigns c left join registry.accounts a on a.account_id = c.account_id
+                where c.campaign_id = ? and c.status = 'running' and not c.credits_blocked for update of c""", campaignId);
         if (rows.isEmpty()) {
             return null;
         }
         Map<String, Object> row = rows.get(0);
         CampaignSettings settings = DialerJson.read((String) row.get("settings"), CampaignSettings.class);
-        return new Campaign(campaignId, (String) row.get("account_id"), settings, CallingWindow.of(settings.schedule()),
-                row.get("waiting_reason") != null);
+        LegalCallingWindow legal = LegalCallingWindow.orDefault((String) row.get("legal_window_start"), (String) row.get("legal_window_end"));
+        Timestamp nextDialAt = (Timestamp) row.get("next_dial_at");
+        return new Campaign(campaignId, (String) row.get("account_id"), settings, CallingWindow.of(settings.schedule(), legal),
+                (String) row.get("waiting_reason"), nextDialAt == null ? null : nextDialAt.toInstant());
     }
 
     /** The account's row, locked after the campaign's: its campaigns claim one at a time, so its cap holds. */
@@ -192,8 +207,11 @@ class DialerEngine {
                 (String) contact.get("phone"), token);
     }
 
-    /** When the campaign is looked at next, and whether it completed, waits (and why) or stopped waiting. */
-    private Tick conclude(Campaign campaign, Instant now, boolean anyDialing, Scan scan) {
+    /**
+     * When the campaign is looked at next, and whether it completed, waits (and why) or stopped
+     * waiting. {@code slotsFull}: this tick filled every free slot, or found none.
+     */
+    private Tick conclude(Campaign campaign, Instant now, boolean anyDialing, boolean slotsFull, Scan scan) {
         String campaignId = campaign.campaignId();
         Timestamp nextDue = jdbc.queryForObject(
                 "select min(due_at) from dialer.campaign_contacts where campaign_id = ? and state = 'pending'", Timestamp.class, campaignId);
@@ -201,12 +219,15 @@ class DialerEngine {
         boolean complete = !anyDialing && nextDue == null;
         String waitingReason = null;
         Instant nextDialAt = null;
-        if (!complete && !anyDialing && nextDue.toInstant().isAfter(now)) {
+        if (slotsFull && nextDue != null && !nextDue.toInstant().isAfter(now)) {
+            waitingReason = CampaignWaitingEvent.CONCURRENCY_FULL;
+        } else if (!complete && !anyDialing && nextDue.toInstant().isAfter(now)) {
             waitingReason = waitingReason(campaign, now);
             nextDialAt = waitingReason == null ? null : nextDue.toInstant();
         }
-        boolean endWaiting = campaign.waiting() && (!scan.claims().isEmpty() || (!complete && waitingReason == null));
-        return new Tick(campaignId, campaign.accountId(), scan.claims(), scan.skips(), complete, waitingReason, nextDialAt, endWaiting);
+        boolean endWaiting = campaign.waiting() && !complete && waitingReason == null;
+        return new Tick(campaignId, campaign.accountId(), scan.claims(), scan.skips(), complete, waitingReason, nextDialAt, endWaiting,
+                campaign.waitsAlready(waitingReason, nextDialAt));
     }
 
     /** Why nothing can be dialed yet; null when the next contact only waits for its retry delay, not a reason the API names. */

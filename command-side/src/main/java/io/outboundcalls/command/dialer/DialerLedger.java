@@ -72,9 +72,11 @@ class DialerLedger {
         nudgeAfterCommit(event.campaignId());
     }
 
+    /** Nobody else is called: the queue's waiting attempts are cancelled with the campaign (its live calls are hung up, {@link CallHangUps}). */
     @EventHandler
     void on(CampaignCancelledEvent event) {
         setStatus(event.campaignId(), "cancelled");
+        jdbc.update("update dialer.campaign_contacts set state = 'cancelled' where campaign_id = ? and state = 'pending'", event.campaignId());
     }
 
     @EventHandler

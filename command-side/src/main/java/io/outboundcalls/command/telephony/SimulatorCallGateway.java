@@ -42,6 +42,7 @@ class SimulatorCallGateway implements CallGateway, DisposableBean {
     /** A report that failed (a node starting or stopping, a lost race) is sent again this often, this many times. */
     private static final long RETRY_NANOS = 1_000_000_000L;
     private static final int TRIES = 10;
+    private static final String HUNG_UP = "hung up at our request";
 
     /** One report of a plan, due {@code atMs} simulated milliseconds after the call was placed. */
     private record Step(long atMs, Function<Instant, Object> report) {
@@ -110,9 +111,38 @@ class SimulatorCallGateway implements CallGateway, DisposableBean {
         play(steps(request.callId(), SimulatedCallee.plan(request)), 0, originNanos);
     }
 
-    /** A simulated callee has nothing to hang up: the plan always ends the call itself. */
+    /**
+     * Ends a live call now, as a provider does: its record ends at this moment (so {@link #status}
+     * says ended) and the end is reported with the seconds talked so far. Reports of the plan still
+     * to come are ignored by the ended Call. Asked again, the same end is reported again (the
+     * first report may have failed); a call that is over, or was never placed, has nothing to end.
+     */
     @Override
     public void hangUp(String callId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                with live as (
+                    select call_id, (extract(epoch from now() - placed_at) * 1000 * ?)::bigint as elapsed_ms
+                    from dialer.simulated_calls where call_id = ? for update)
+                update dialer.simulated_calls s set hung_up_at = coalesce(s.hung_up_at, now()),
+                    end_ms = case when s.hung_up_at is null then live.elapsed_ms else s.end_ms end,
+                    outcome = case when s.hung_up_at is not null then s.outcome
+                                   when s.answer_ms <= live.elapsed_ms then 'completed' else 'no_answer' end
+                from live where s.call_id = live.call_id and (s.hung_up_at is not null or live.elapsed_ms < s.end_ms)
+                returning s.answer_ms, s.end_ms""", speed, callId);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Number answerMs = (Number) rows.get(0).get("answer_ms");
+        long endMs = ((Number) rows.get(0).get("end_ms")).longValue();
+        Instant at = clock.instant();
+        if (answerMs == null || answerMs.longValue() > endMs) {
+            commands.sendAndWait(ReportCallEndedCommand.notConnected(callId, CallOutcome.NO_ANSWER, HUNG_UP, at));
+            return;
+        }
+        long talkMs = endMs - answerMs.longValue();
+        long talkSeconds = (talkMs + 999) / 1000;
+        commands.sendAndWait(new ReportCallEndedCommand(callId, CallOutcome.COMPLETED, HUNG_UP, talkSeconds, List.of(), null,
+                Map.of(), REF_PREFIX + Math.min(talkSeconds * 1000, MAX_RECORDING_MS), at));
     }
 
     @Override

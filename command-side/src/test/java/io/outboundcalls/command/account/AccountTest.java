@@ -1,11 +1,14 @@
 package io.outboundcalls.command.account;
 
+import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.command.common.ResourceNotFoundException;
 import io.outboundcalls.events.account.AccountCreatedEvent;
 import io.outboundcalls.events.account.AccountLimits;
 import io.outboundcalls.events.account.AccountUpdatedEvent;
 import io.outboundcalls.events.account.ApiKeyCreatedEvent;
 import io.outboundcalls.events.account.ApiKeyRevokedEvent;
+import io.outboundcalls.events.account.LegalCallingWindow;
+import io.outboundcalls.events.account.LegalCallingWindowChangedEvent;
 import io.outboundcalls.events.account.Tier;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +45,34 @@ class AccountTest {
     void anUpdateThatChangesNothingEmitsNoEvent() {
         fixture.given(new AccountCreatedEvent(ACCOUNT, "Acme", Tier.STANDARD, AccountLimits.NONE))
                 .when(new UpdateAccountCommand(ACCOUNT, "Acme", Tier.STANDARD, null))
+                .expectNoEvents();
+    }
+
+    @Test
+    void theOperatorChangesTheLegalCallingWindow() {
+        LegalCallingWindow window = new LegalCallingWindow("09:00", "20:00");
+        fixture.given(new AccountCreatedEvent(ACCOUNT, "Acme", Tier.STANDARD, AccountLimits.NONE))
+                .when(new ChangeLegalCallingWindowCommand(ACCOUNT, window))
+                .expectEvents(new LegalCallingWindowChangedEvent(ACCOUNT, window));
+    }
+
+    @Test
+    void theDefaultLegalWindowOrTheSameOneAgainChangesNothing() {
+        fixture.given(new AccountCreatedEvent(ACCOUNT, "Acme", Tier.STANDARD, AccountLimits.NONE))
+                .when(new ChangeLegalCallingWindowCommand(ACCOUNT, LegalCallingWindow.DEFAULT))
+                .expectNoEvents();
+        LegalCallingWindow window = new LegalCallingWindow("09:00", "20:00");
+        fixture.given(new AccountCreatedEvent(ACCOUNT, "Acme", Tier.STANDARD, AccountLimits.NONE),
+                        new LegalCallingWindowChangedEvent(ACCOUNT, window))
+                .when(new ChangeLegalCallingWindowCommand(ACCOUNT, new LegalCallingWindow("09:00", "20:00")))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLegalWindowMustOpenBeforeItCloses() {
+        fixture.given(new AccountCreatedEvent(ACCOUNT, "Acme", Tier.STANDARD, AccountLimits.NONE))
+                .when(new ChangeLegalCallingWindowCommand(ACCOUNT, new LegalCallingWindow("21:00", "08:00")))
+                .expectException(CommandRejectedException.class)
                 .expectNoEvents();
     }
 

@@ -1,8 +1,10 @@
 package io.outboundcalls.command.call;
 
+import io.outboundcalls.command.common.ResourceNotFoundException;
 import io.outboundcalls.command.credits.CreditPricing;
 import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
+import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.CallPlacedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
@@ -70,21 +72,21 @@ class CallTest {
     void aConnectedCallCompletesWithBilledSecondsAndCredits() {
         fixture.given(PLACED, RINGING, ANSWERED).when(ended(CallOutcome.COMPLETED, 61))
                 .expectEvents(new CallCompletedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.COMPLETED,
-                        "human", "done", 61, 66, 11, TURNS, "summary", Map.of(), "sim:1000", false, T0));
+                        "human", "done", 61, 66, 11, TURNS, "summary", Map.of(), "sim:1000", false, T0, false));
     }
 
     @Test
     void aCallThatNeverConnectedFailsAndIsRetryableWhileAttemptsRemain() {
         fixture.given(PLACED, RINGING).when(ReportCallEndedCommand.notConnected(ID, CallOutcome.NO_ANSWER, "no answer", T0))
                 .expectEvents(new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.NO_ANSWER,
-                        "no answer", true, T0));
+                        "no answer", true, T0, false));
     }
 
     @Test
     void theLastAttemptIsNeverRetryable() {
         fixture.given(placed(3)).when(ReportCallEndedCommand.notConnected(ID, CallOutcome.BUSY, "busy", T0))
                 .expectEvents(new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 3, CallOutcome.BUSY,
-                        "busy", false, T0));
+                        "busy", false, T0, false));
     }
 
     @Test
@@ -103,8 +105,44 @@ class CallTest {
 
     @Test
     void aFinishedCallIgnoresFurtherReports() {
-        CallFailedEvent failed = new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.BUSY, "busy", true, T0);
+        CallFailedEvent failed = new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.BUSY, "busy", true, T0, false);
         fixture.given(PLACED, failed).when(ended(CallOutcome.COMPLETED, 10)).expectNoEvents();
         fixture.given(PLACED, failed).when(new ReportCallAnsweredCommand(ID, "human", T0)).expectNoEvents();
+    }
+
+    private static final CallHangUpRequestedEvent HANG_UP = new CallHangUpRequestedEvent(ID, "acct_1", "camp_1",
+            CallHangUpRequestedEvent.HANG_UP, T0);
+
+    @Test
+    void aLiveCallIsAskedToHangUpEachTimeItIsAsked() {
+        HangUpCallCommand hangUp = new HangUpCallCommand(ID, "acct_1", CallHangUpRequestedEvent.HANG_UP, T0);
+        fixture.given(PLACED, RINGING, ANSWERED).when(hangUp).expectEvents(HANG_UP);
+        fixture.given(PLACED, RINGING, ANSWERED, HANG_UP).when(hangUp).expectEvents(HANG_UP);
+    }
+
+    @Test
+    void anEndedCallIsNotHungUp() {
+        CallFailedEvent failed = new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.BUSY, "busy", true, T0, false);
+        fixture.given(PLACED, failed).when(new HangUpCallCommand(ID, "acct_1", CallHangUpRequestedEvent.HANG_UP, T0)).expectNoEvents();
+    }
+
+    @Test
+    void anotherAccountCannotHangUpTheCall() {
+        fixture.given(PLACED, RINGING).when(new HangUpCallCommand(ID, "acct_2", CallHangUpRequestedEvent.HANG_UP, T0))
+                .expectException(ResourceNotFoundException.class).expectNoEvents();
+    }
+
+    @Test
+    void aConnectedCallHungUpEndsCanceledBilledForItsSecondsAndIsNeverRetried() {
+        fixture.given(PLACED, RINGING, ANSWERED, HANG_UP).when(ended(CallOutcome.COMPLETED, 61))
+                .expectEvents(new CallCompletedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.COMPLETED,
+                        "human", "done", 61, 66, 11, TURNS, "summary", Map.of(), "sim:1000", false, T0, true));
+    }
+
+    @Test
+    void aRingingCallHungUpEndsCanceledAndIsNeverRetried() {
+        fixture.given(PLACED, RINGING, HANG_UP).when(ReportCallEndedCommand.notConnected(ID, CallOutcome.NO_ANSWER, "hung up", T0))
+                .expectEvents(new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.NO_ANSWER,
+                        "hung up", false, T0, true));
     }
 }

@@ -15,6 +15,7 @@ import io.outboundcalls.events.campaign.CampaignCreatedEvent;
 import io.outboundcalls.events.campaign.CampaignPausedEvent;
 import io.outboundcalls.events.campaign.CampaignResumedEvent;
 import io.outboundcalls.events.campaign.CampaignSchedule;
+import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import io.outboundcalls.events.campaign.CampaignStartedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
@@ -60,7 +61,7 @@ class CampaignTest {
     @Test
     void createsADraftCampaign() {
         fixture.givenNoPriorActivity()
-                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS))
+                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS, LegalCallingWindow.DEFAULT))
                 .expectEvents(CREATED);
     }
 
@@ -68,7 +69,7 @@ class CampaignTest {
     void cannotCreateWithAnUnknownAgent() {
         when(directory.agentExists(ACCOUNT, "agent_1")).thenReturn(false);
         fixture.givenNoPriorActivity()
-                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS))
+                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS, LegalCallingWindow.DEFAULT))
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage("No such agent: 'agent_1'");
     }
@@ -77,7 +78,7 @@ class CampaignTest {
     void cannotCreateWithAnUnknownList() {
         when(directory.listExists(ACCOUNT, "list_1")).thenReturn(false);
         fixture.givenNoPriorActivity()
-                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS))
+                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS, LegalCallingWindow.DEFAULT))
                 .expectException(CommandRejectedException.class)
                 .expectExceptionMessage("No such contact list: 'list_1'");
     }
@@ -164,6 +165,36 @@ class CampaignTest {
     void aCancelledCampaignNeverCompletes() {
         fixture.given(CREATED, STARTED, new CampaignCancelledEvent(ID, ACCOUNT)).when(new CompleteCampaignCommand(ID, ACCOUNT))
                 .expectNoEvents();
+    }
+
+    @Test
+    void callingHoursInsideTheAccountsLegalWindowAreAccepted() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS, new LegalCallingWindow("09:00", "18:00")))
+                .expectEvents(CREATED);
+    }
+
+    @Test
+    void callingHoursBeyondTheAccountsLegalWindowAreRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS, new LegalCallingWindow("10:00", "21:00")))
+                .expectException(CommandRejectedException.class)
+                .expectException(code("outside_legal_hours"))
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, SETTINGS, new LegalCallingWindow("08:00", "17:59")))
+                .expectException(code("outside_legal_hours"));
+    }
+
+    @Test
+    void concurrencyFullIsRecordedOnceAndEndsOnce() {
+        CampaignWaitingEvent full = new CampaignWaitingEvent(ID, ACCOUNT, CampaignWaitingEvent.CONCURRENCY_FULL, null);
+        fixture.given(CREATED, STARTED).when(new MarkCampaignWaitingCommand(ID, ACCOUNT, full.reason(), null)).expectEvents(full);
+        fixture.given(CREATED, STARTED, full).when(new MarkCampaignWaitingCommand(ID, ACCOUNT, full.reason(), null)).expectNoEvents();
+        fixture.given(CREATED, STARTED, full).when(new EndCampaignWaitingCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignWaitingEndedEvent(ID, ACCOUNT));
+        fixture.given(CREATED, STARTED, full, new CampaignWaitingEndedEvent(ID, ACCOUNT))
+                .when(new EndCampaignWaitingCommand(ID, ACCOUNT)).expectNoEvents();
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.outboundcalls.command.dialer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.outboundcalls.events.account.LegalCallingWindow;
+import io.outboundcalls.events.campaign.CampaignSchedule;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,5 +48,25 @@ class CallingWindowTest {
         // 09:00-12:00 in Sydney is 22:00-01:00 or 23:00-02:00 in London: never both at once
         assertThat(window.nextOpening(Instant.parse("2026-06-01T00:00:00Z"),
                 List.of(ZoneId.of("Europe/London"), ZoneId.of("Australia/Sydney")))).isEmpty();
+    }
+
+    @Test
+    void aCampaignWindowIsNarrowedToTheAccountsLegalWindow() {
+        CampaignSchedule schedule = new CampaignSchedule(null, null, "00:00", "23:59", "Europe/London", CampaignSchedule.ALL_DAYS);
+        CallingWindow window = CallingWindow.of(schedule, LegalCallingWindow.DEFAULT);
+        List<ZoneId> london = List.of(ZoneId.of("Europe/London"));
+        // December: London is on UTC
+        assertThat(window.isOpen(Instant.parse("2026-12-02T07:59:00Z"), london)).isFalse();
+        assertThat(window.isOpen(Instant.parse("2026-12-02T08:00:00Z"), london)).isTrue();
+        assertThat(window.isOpen(Instant.parse("2026-12-02T20:59:00Z"), london)).isTrue();
+        assertThat(window.isOpen(Instant.parse("2026-12-02T21:00:00Z"), london)).isFalse();
+        assertThat(window.nextOpening(Instant.parse("2026-12-02T22:00:00Z"), london)).contains(Instant.parse("2026-12-03T08:00:00Z"));
+    }
+
+    @Test
+    void campaignHoursOutsideTheLegalWindowNeverOpen() {
+        CampaignSchedule schedule = new CampaignSchedule(null, null, "03:00", "04:00", "UTC", CampaignSchedule.ALL_DAYS);
+        CallingWindow window = CallingWindow.of(schedule, LegalCallingWindow.DEFAULT);
+        assertThat(window.nextOpening(Instant.parse("2026-12-02T00:00:00Z"), List.of(ZoneId.of("UTC")))).isEmpty();
     }
 }

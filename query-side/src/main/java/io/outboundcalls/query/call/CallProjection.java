@@ -37,6 +37,8 @@ import org.springframework.stereotype.Component;
 class CallProjection {
 
     static final String PROCESSING_GROUP = "calls";
+    /** The status of a call that ended after we hung it up; its outcome says how far it got. */
+    private static final String CANCELED = "canceled";
     private static final String SELECT = """
             select id, account_id, campaign_id, agent_id, contact_id, to_number, from_number, attempt, status, answered_by,
                    outcome, end_reason, queued_at, started_at, answered_at, ended_at, duration_seconds, billed_seconds,
@@ -77,10 +79,10 @@ class CallProjection {
     @EventHandler
     void on(CallCompletedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.update("""
-                update query.calls set status = 'completed', outcome = ?, answered_by = ?, end_reason = ?, retryable = ?,
+                update query.calls set status = ?, outcome = ?, answered_by = ?, end_reason = ?, retryable = ?,
                     ended_at = ?, duration_seconds = ?, billed_seconds = ?, credits_charged = ?, summary = ?,
                     analysis = ?::jsonb, recording_ref = ?, updated_at = ?, version = ? where id = ? and version < ?""",
-                e.outcome().apiName(), e.answeredBy(), e.endReason(), e.retryable(), ts(e.endedAt()), e.durationSeconds(),
+                e.wasCanceled() ? CANCELED : "completed", e.outcome().apiName(), e.answeredBy(), e.endReason(), e.retryable(), ts(e.endedAt()), e.durationSeconds(),
                 e.billedSeconds(), e.creditsCharged(), e.summary(), Json.write(e.analysis() == null ? Map.of() : e.analysis()),
                 e.recordingRef(), ts(at), sequence, e.callId(), sequence);
         jdbc.update("insert into query.call_transcripts (call_id, turns) values (?, ?::jsonb) on conflict (call_id) do nothing",
@@ -93,7 +95,8 @@ class CallProjection {
                 update query.calls set status = ?, outcome = ?, end_reason = ?, retryable = ?, ended_at = ?,
                     duration_seconds = 0, billed_seconds = 0, credits_charged = 0, updated_at = ?, version = ?
                 where id = ? and version < ?""",
-                e.outcome().apiName(), e.outcome().apiName(), e.endReason(), e.retryable(), ts(e.endedAt()), ts(at),
+                e.wasCanceled() ? CANCELED : e.outcome().apiName(), e.outcome().apiName(), e.endReason(), e.retryable(),
+                ts(e.endedAt()), ts(at),
                 sequence, e.callId(), sequence);
     }
 

@@ -141,11 +141,7 @@ class CampaignProjection {
         CampaignSettings settings = Json.read(rs.getString(3), CampaignSettings.class);
         String status = rs.getString(4);
         CampaignStats stats = stats(id, rs.getInt(7));
-        String waiting = rs.getString(5);
-        if (waiting == null && "running".equals(status) && stats.inProgress() >= settings.concurrentCalls()) {
-            waiting = "concurrency_full";
-        }
-        return new CampaignView(id, rs.getString(2), settings, status, waiting, instant(rs, 6), stats,
+        return new CampaignView(id, rs.getString(2), settings, status, rs.getString(5), instant(rs, 6), stats,
                 instant(rs, 8), instant(rs, 9), instant(rs, 10), instant(rs, 11));
     }
 
