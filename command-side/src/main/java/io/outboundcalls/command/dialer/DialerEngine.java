@@ -3,6 +3,7 @@ package io.outboundcalls.command.dialer;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.campaign.CompleteCampaignCommand;
 import io.outboundcalls.command.campaign.EndCampaignWaitingCommand;
+import io.outboundcalls.command.campaign.EnrollCampaignContactsCommand;
 import io.outboundcalls.command.campaign.MarkCampaignWaitingCommand;
 import io.outboundcalls.command.campaign.SkipCampaignContactCommand;
 import io.outboundcalls.command.common.Ids;
@@ -46,13 +47,18 @@ class DialerEngine {
     record Skip(String contactId, String reason) {
     }
 
-    record Tick(String campaignId, String accountId, List<Slot> claims, List<Skip> skips,
+    /** {@code enroll}: contacts joined the campaign's list; they become members before anything completes. */
+    record Tick(String campaignId, String accountId, List<Slot> claims, List<Skip> skips, boolean enroll,
                 boolean complete, String waitingReason, Instant nextDialAt, boolean endWaiting) {
+
+        static Tick enrolling(String campaignId, String accountId) {
+            return new Tick(campaignId, accountId, List.of(), List.of(), true, false, null, null, false);
+        }
     }
 
-    /** The locked campaign row a tick works on. */
-    private record Campaign(String campaignId, String accountId, CampaignSettings settings, CallingWindow window,
-                            boolean waiting) {
+    /** The locked campaign row a tick works on; {@code dials}: running and not waiting for credits. */
+    private record Campaign(String campaignId, String accountId, String listId, CampaignSettings settings, CallingWindow window,
+                            boolean waiting, boolean dials) {
     }
 
     /** What one tick did to the due contacts. */
@@ -66,9 +72,10 @@ class DialerEngine {
     private final CommandGateway commands;
     private final CallPlacer placer;
     private final DialerLeases leases;
+    private final CampaignMembership membership;
 
     DialerEngine(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, AccountRegistry accounts,
-                 CommandGateway commands, CallPlacer placer, DialerLeases leases) {
+                 CommandGateway commands, CallPlacer placer, DialerLeases leases, CampaignMembership membership) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -76,6 +83,7 @@ class DialerEngine {
         this.commands = commands;
         this.placer = placer;
         this.leases = leases;
+        this.membership = membership;
     }
 
     void tick(String campaignId) {
@@ -87,6 +95,9 @@ class DialerEngine {
             commands.send(new SkipCampaignContactCommand(campaignId, tick.accountId(), skip.contactId(), skip.reason()));
         }
         placer.placeAll(tick.claims());
+        if (tick.enroll()) {
+            commands.sendAndWait(new EnrollCampaignContactsCommand(campaignId, tick.accountId()));
+        }
         if (tick.complete()) {
             commands.sendAndWait(new CompleteCampaignCommand(campaignId, tick.accountId()));
         } else if (tick.waitingReason() != null) {
@@ -97,9 +108,13 @@ class DialerEngine {
     }
 
     private Tick claim(String campaignId) {
-        Campaign campaign = lockRunningCampaign(campaignId);
+        Campaign campaign = lockUnfinishedCampaign(campaignId);
         if (campaign == null) {
             return null;
+        }
+        boolean joined = membership.hasNewMembers(campaignId);
+        if (!campaign.dials()) {
+            return joined ? Tick.enrolling(campaignId, campaign.accountId()) : null;
         }
         lockAccount(campaign.accountId());
         Instant now = clock.instant();
@@ -108,21 +123,22 @@ class DialerEngine {
                 campaign.accountId());
         int free = Math.min(campaign.settings().concurrentCalls() - campaignInFlight, accountCap(campaign.accountId()) - accountInFlight);
         Scan scan = free > 0 ? scanDueContacts(campaign, now, free) : new Scan(List.of(), List.of());
-        return conclude(campaign, now, campaignInFlight + scan.claims().size() > 0, scan);
+        return conclude(campaign, now, campaignInFlight + scan.claims().size() > 0, scan, joined);
     }
 
-    /** The campaign's row, locked: two ticks of one campaign never overlap, on any node. */
-    private Campaign lockRunningCampaign(String campaignId) {
+    /** The campaign's row, locked: two ticks of one campaign never overlap, on any node. Paused ones only enrol. */
+    private Campaign lockUnfinishedCampaign(String campaignId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                select account_id, settings::text as settings, waiting_reason from dialer.campaigns
-                where campaign_id = ? and status = 'running' and not credits_blocked for update""", campaignId);
+                select account_id, list_id, settings::text as settings, waiting_reason,
+                    status = 'running' and not credits_blocked as dials
+                from dialer.campaigns where campaign_id = ? and status in ('running', 'paused') for update""", campaignId);
         if (rows.isEmpty()) {
             return null;
         }
         Map<String, Object> row = rows.get(0);
         CampaignSettings settings = DialerJson.read((String) row.get("settings"), CampaignSettings.class);
-        return new Campaign(campaignId, (String) row.get("account_id"), settings, CallingWindow.of(settings.schedule()),
-                row.get("waiting_reason") != null);
+        return new Campaign(campaignId, (String) row.get("account_id"), (String) row.get("list_id"), settings,
+                CallingWindow.of(settings.schedule()), row.get("waiting_reason") != null, Boolean.TRUE.equals(row.get("dials")));
     }
 
     /** The account's row, locked after the campaign's: its campaigns claim one at a time, so its cap holds. */
@@ -139,11 +155,12 @@ class DialerEngine {
         boolean more = true;
         while (more) {
             List<Map<String, Object>> due = jdbc.queryForList("""
-                    select cc.contact_id, cc.attempts, c.phone, c.timezone, c.candidates, c.do_not_call, c.opted_out, c.deleted
+                    select cc.contact_id, cc.attempts, c.phone, c.timezone, c.candidates, c.do_not_call, c.opted_out, c.deleted,
+                        exists (select 1 from dialer.list_members m where m.list_id = ? and m.contact_id = cc.contact_id) as member
                     from dialer.campaign_contacts cc join dialer.contacts c on c.contact_id = cc.contact_id
                     where cc.campaign_id = ? and cc.state = 'pending' and cc.due_at <= ?
                     order by cc.due_at, cc.contact_id limit ? for update of cc skip locked""",
-                    campaign.campaignId(), Timestamp.from(now), SCAN_BATCH);
+                    campaign.listId(), campaign.campaignId(), Timestamp.from(now), SCAN_BATCH);
             int moved = 0;
             for (Map<String, Object> contact : due) {
                 String contactId = (String) contact.get("contact_id");
@@ -192,21 +209,25 @@ class DialerEngine {
                 (String) contact.get("phone"), token);
     }
 
-    /** When the campaign is looked at next, and whether it completed, waits (and why) or stopped waiting. */
-    private Tick conclude(Campaign campaign, Instant now, boolean anyDialing, Scan scan) {
+    /**
+     * When the campaign is looked at next, and whether it completed, waits (and why) or stopped
+     * waiting. It completes only with no member left to call and no new member to enrol.
+     */
+    private Tick conclude(Campaign campaign, Instant now, boolean anyDialing, Scan scan, boolean joined) {
         String campaignId = campaign.campaignId();
         Timestamp nextDue = jdbc.queryForObject(
                 "select min(due_at) from dialer.campaign_contacts where campaign_id = ? and state = 'pending'", Timestamp.class, campaignId);
         jdbc.update("update dialer.campaigns set next_tick_at = ? where campaign_id = ?", nextDue, campaignId);
-        boolean complete = !anyDialing && nextDue == null;
+        boolean complete = !anyDialing && nextDue == null && !joined;
         String waitingReason = null;
         Instant nextDialAt = null;
-        if (!complete && !anyDialing && nextDue.toInstant().isAfter(now)) {
+        if (!anyDialing && nextDue != null && nextDue.toInstant().isAfter(now)) {
             waitingReason = waitingReason(campaign, now);
             nextDialAt = waitingReason == null ? null : nextDue.toInstant();
         }
         boolean endWaiting = campaign.waiting() && (!scan.claims().isEmpty() || (!complete && waitingReason == null));
-        return new Tick(campaignId, campaign.accountId(), scan.claims(), scan.skips(), complete, waitingReason, nextDialAt, endWaiting);
+        return new Tick(campaignId, campaign.accountId(), scan.claims(), scan.skips(), joined, complete, waitingReason, nextDialAt,
+                endWaiting);
     }
 
     /** Why nothing can be dialed yet; null when the next contact only waits for its retry delay, not a reason the API names. */
@@ -233,10 +254,13 @@ class DialerEngine {
         return Ids.derivedId("call", campaignId + ":" + contactId + ":" + attempt);
     }
 
-    /** Why a contact may never be dialed in this campaign (deleted, opted_out, do_not_call), or null. */
+    /** Why a contact may never be dialed in this campaign (deleted, removed_from_list, opted_out, do_not_call), or null. */
     static String refusal(Map<String, Object> contact) {
         if (Boolean.TRUE.equals(contact.get("deleted"))) {
             return "deleted";
+        }
+        if (Boolean.FALSE.equals(contact.get("member"))) {
+            return "removed_from_list";
         }
         if (Boolean.TRUE.equals(contact.get("opted_out"))) {
             return "opted_out";

@@ -7,10 +7,12 @@ import static org.mockito.Mockito.when;
 
 import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.command.common.ResourceNotFoundException;
+import io.outboundcalls.command.dialer.CampaignMembership;
 import io.outboundcalls.command.dialer.DialerDirectory;
 import io.outboundcalls.events.campaign.CampaignCancelledEvent;
 import io.outboundcalls.events.campaign.CampaignCompletedEvent;
 import io.outboundcalls.events.campaign.CampaignContactSkippedEvent;
+import io.outboundcalls.events.campaign.CampaignContactsAddedEvent;
 import io.outboundcalls.events.campaign.CampaignCreatedEvent;
 import io.outboundcalls.events.campaign.CampaignPausedEvent;
 import io.outboundcalls.events.campaign.CampaignResumedEvent;
@@ -21,6 +23,7 @@ import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEvent;
 import io.outboundcalls.events.campaign.RetryRules;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +40,7 @@ class CampaignTest {
 
     private AggregateTestFixture<Campaign> fixture;
     private DialerDirectory directory;
+    private CampaignMembership membership;
 
     private static org.hamcrest.Matcher<CommandRejectedException> code(String code) {
         return new org.hamcrest.CustomTypeSafeMatcher<>("a rejection with code " + code) {
@@ -54,7 +58,9 @@ class CampaignTest {
         when(directory.agentExists(anyString(), anyString())).thenReturn(true);
         when(directory.listExists(anyString(), anyString())).thenReturn(true);
         when(directory.listSize(any())).thenReturn(5);
-        fixture.registerInjectableResource(directory);
+        membership = mock(CampaignMembership.class);
+        when(membership.newMembers(anyString())).thenReturn(List.of());
+        fixture.registerAnnotatedCommandHandler(new CampaignCommandHandler(fixture.getRepository(), directory, membership));
     }
 
     @Test
@@ -186,5 +192,41 @@ class CampaignTest {
     void recordsASkippedContact() {
         fixture.given(CREATED, STARTED).when(new SkipCampaignContactCommand(ID, ACCOUNT, "contact_1", "do_not_call"))
                 .expectEvents(new CampaignContactSkippedEvent(ID, ACCOUNT, "contact_1", "do_not_call"));
+    }
+
+    @Test
+    void contactsThatJoinTheListOfARunningCampaignBecomeMembers() {
+        when(membership.newMembers(ID)).thenReturn(List.of("contact_6", "contact_7"));
+        fixture.given(CREATED, STARTED).when(new EnrollCampaignContactsCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignContactsAddedEvent(ID, ACCOUNT, List.of("contact_6", "contact_7")));
+    }
+
+    @Test
+    void contactsThatJoinTheListOfAPausedCampaignBecomeMembers() {
+        when(membership.newMembers(ID)).thenReturn(List.of("contact_6"));
+        fixture.given(CREATED, STARTED, new CampaignPausedEvent(ID, ACCOUNT)).when(new EnrollCampaignContactsCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignContactsAddedEvent(ID, ACCOUNT, List.of("contact_6")));
+    }
+
+    @Test
+    void aFinishedCampaignTakesNoNewMembers() {
+        when(membership.newMembers(ID)).thenReturn(List.of("contact_6"));
+        fixture.given(CREATED, STARTED, new CampaignCompletedEvent(ID, ACCOUNT)).when(new EnrollCampaignContactsCommand(ID, ACCOUNT))
+                .expectNoEvents();
+        fixture.given(CREATED, STARTED, new CampaignCancelledEvent(ID, ACCOUNT)).when(new EnrollCampaignContactsCommand(ID, ACCOUNT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCampaignWithAMemberStillToCallDoesNotComplete() {
+        when(membership.hasUnfinishedMembers(ID)).thenReturn(true);
+        fixture.given(CREATED, STARTED).when(new CompleteCampaignCommand(ID, ACCOUNT)).expectNoEvents();
+    }
+
+    @Test
+    void aCompletionThatFindsNewMembersEnrolsThemInstead() {
+        when(membership.newMembers(ID)).thenReturn(List.of("contact_6"));
+        fixture.given(CREATED, STARTED).when(new CompleteCampaignCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignContactsAddedEvent(ID, ACCOUNT, List.of("contact_6")));
     }
 }
