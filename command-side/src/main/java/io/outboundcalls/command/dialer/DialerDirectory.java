@@ -12,6 +12,7 @@ import io.outboundcalls.events.contact.ContactDetails;
 import io.outboundcalls.events.contact.ContactOptedOutEvent;
 import io.outboundcalls.events.contact.ContactRemovedFromListEvent;
 import io.outboundcalls.events.contact.ContactUpdatedEvent;
+import io.outboundcalls.events.contact.DoNotCallReason;
 import io.outboundcalls.events.contact.ResolvedTimezone;
 import io.outboundcalls.events.contactlist.ContactListCreatedEvent;
 import io.outboundcalls.events.contactlist.ContactListDeletedEvent;
@@ -37,10 +38,10 @@ public class DialerDirectory {
     public static final String PROCESSING_GROUP = "dialer-contacts";
 
     private static final String INSERT_CONTACT = """
-            insert into dialer.contacts (contact_id, account_id, phone, details, timezone, candidates, do_not_call)
-            select contact_id, account_id, phone, details::jsonb, timezone, candidates, do_not_call::boolean
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                as r(contact_id, account_id, phone, details, timezone, candidates, do_not_call)
+            insert into dialer.contacts (contact_id, account_id, phone, details, timezone, candidates, do_not_call, opted_out)
+            select contact_id, account_id, phone, details::jsonb, timezone, candidates, do_not_call::boolean, opted_out::boolean
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as r(contact_id, account_id, phone, details, timezone, candidates, do_not_call, opted_out)
             on conflict do nothing""";
     private static final String INSERT_MEMBER = """
             insert into dialer.list_members (list_id, contact_id) select * from unnest(?::text[], ?::text[])
@@ -93,7 +94,7 @@ public class DialerDirectory {
     void on(ContactCreatedEvent event) {
         ResolvedTimezone tz = event.timezone();
         inserts.add(INSERT_CONTACT, event.contactId(), event.accountId(), event.details().phoneNumber(), DialerJson.write(event.details()),
-                zone(tz), candidates(tz), event.doNotCall());
+                zone(tz), candidates(tz), event.doNotCall(), event.doNotCallReason() == DoNotCallReason.OPTED_OUT);
         for (String listId : event.listIds()) {
             inserts.add(INSERT_MEMBER, listId, event.contactId());
         }
