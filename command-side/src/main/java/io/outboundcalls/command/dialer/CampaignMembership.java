@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 public class CampaignMembership {
 
     /** Contacts enrolled by one event; a larger join (an import) is enrolled over several. */
-    public static final int ENROLL_BATCH = 1_000;
+    static final int ENROLL_BATCH = 1_000;
 
     private static final String CHANGES = CampaignMembership.class.getName() + ".changes";
 

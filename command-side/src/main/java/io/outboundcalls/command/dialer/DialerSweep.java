@@ -57,7 +57,9 @@ class DialerSweep {
         jdbc.queryForList("""
                 select campaign_id from dialer.campaigns where status = 'running' and not credits_blocked
                 and (next_tick_at is null or next_tick_at <= ?)
-                union select campaign_id from dialer.roster_changes""", String.class, Timestamp.from(clock.instant()))
+                union select r.campaign_id from dialer.roster_changes r
+                join dialer.campaigns c on c.campaign_id = r.campaign_id where c.status in ('running', 'paused')""",
+                String.class, Timestamp.from(clock.instant()))
                 .forEach(nudger::nudge);
         placer.recoverAll(leases.takeOverStale());
         abandoned.settle();
