@@ -1,13 +1,13 @@
 package io.outboundcalls.command.dialer;
 
 import io.outboundcalls.command.account.AccountRegistry;
+import io.outboundcalls.command.account.TierLimits;
 import io.outboundcalls.command.campaign.CompleteCampaignCommand;
 import io.outboundcalls.command.campaign.EndCampaignWaitingCommand;
 import io.outboundcalls.command.campaign.EnrollCampaignContactsCommand;
 import io.outboundcalls.command.campaign.MarkCampaignWaitingCommand;
 import io.outboundcalls.command.campaign.SkipCampaignContactCommand;
 import io.outboundcalls.command.common.Ids;
-import io.outboundcalls.events.account.AccountLimits;
 import io.outboundcalls.events.account.Tier;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import io.outboundcalls.events.campaign.CampaignWaitingEvent;
@@ -41,8 +41,6 @@ class DialerEngine {
 
     /** Due contacts examined per query; outside-window ones are pushed to their next opening. */
     private static final int SCAN_BATCH = 500;
-    private static final int STANDARD_CONCURRENT_CALLS = 10;
-    private static final int PROFESSIONAL_CONCURRENT_CALLS = 50;
 
     record Skip(String contactId, String reason) {
     }
@@ -278,14 +276,8 @@ class DialerEngine {
 
     /** The tier's concurrent-call limit, or the operator's custom number; enterprise without one is unlimited. */
     private int accountCap(String accountId) {
-        return accounts.findAccount(accountId).map(account -> {
-            AccountLimits limits = account.limits();
-            if (limits != null && limits.concurrentCalls() != null) {
-                return limits.concurrentCalls();
-            }
-            return account.tier() == Tier.STANDARD ? STANDARD_CONCURRENT_CALLS
-                    : account.tier() == Tier.PROFESSIONAL ? PROFESSIONAL_CONCURRENT_CALLS : Integer.MAX_VALUE;
-        }).orElse(STANDARD_CONCURRENT_CALLS);
+        return accounts.findAccount(accountId).map(account -> TierLimits.concurrentCalls(account.tier(), account.limits()))
+                .orElse(TierLimits.concurrentCalls(Tier.STANDARD, null));
     }
 
     private int count(String sql, Object arg) {
