@@ -49,9 +49,19 @@ class Campaign {
     protected Campaign() {
     }
 
-    /** Created by {@link CampaignCommandHandler}, which looked up whether the agent and the list exist. */
+    /**
+     * Created by {@link CampaignCommandHandler}, which looked up whether the agent and the list
+     * exist. Settings that break {@link CampaignRules} are refused with every violation.
+     */
     Campaign(CreateCampaignCommand command, boolean agentExists, boolean listExists) {
         CampaignSettings s = command.settings();
+        List<CampaignRules.Violation> violations = CampaignRules.missing(s);
+        if (violations.isEmpty()) {
+            violations = CampaignRules.violations(s);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidCampaignSettingsException(violations);
+        }
         if (!agentExists) {
             throw new CommandRejectedException(Kind.NOT_FOUND, "resource_missing", "agent_id", "No such agent: '" + s.agentId() + "'");
         }
@@ -59,7 +69,7 @@ class Campaign {
             throw new CommandRejectedException(Kind.NOT_FOUND, "resource_missing", "contact_list_id",
                     "No such contact list: '" + s.contactListId() + "'");
         }
-        apply(new CampaignCreatedEvent(command.campaignId(), command.accountId(), s));
+        apply(new CampaignCreatedEvent(command.campaignId(), command.accountId(), CampaignRules.normalized(s)));
     }
 
     CampaignSettings settings() {

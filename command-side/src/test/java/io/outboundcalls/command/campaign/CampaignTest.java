@@ -229,4 +229,63 @@ class CampaignTest {
         fixture.given(CREATED, STARTED).when(new CompleteCampaignCommand(ID, ACCOUNT))
                 .expectEvents(new CampaignContactsAddedEvent(ID, ACCOUNT, List.of("contact_6")));
     }
+
+    private static CampaignSettings with(CampaignSchedule schedule, RetryRules retry, int concurrent, String fromNumber) {
+        return new CampaignSettings("Q1", "agent_1", "list_1", schedule, retry, concurrent, fromNumber);
+    }
+
+    private static org.hamcrest.Matcher<InvalidCampaignSettingsException> violations(String... params) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>("violations of " + String.join(", ", params)) {
+            @Override
+            protected boolean matchesSafely(InvalidCampaignSettingsException e) {
+                return e.violations().stream().map(CampaignRules.Violation::param).toList().equals(List.of(params));
+            }
+        };
+    }
+
+    @Test
+    void cannotCreateWithCallingHoursThatEndBeforeTheyStart() {
+        CampaignSchedule backwards = new CampaignSchedule(null, null, "18:00", "09:00", "Europe/London", CampaignSchedule.ALL_DAYS);
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, with(backwards, SETTINGS.retryRules(), 20, null)))
+                .expectException(violations("schedule.calling_hours.end"))
+                .expectExceptionMessage("'schedule.calling_hours.end' must be after 'schedule.calling_hours.start'");
+    }
+
+    @Test
+    void cannotCreateWithMoreAttemptsOrConcurrencyThanTheLimits() {
+        RetryRules tooMany = new RetryRules(CampaignRules.MAX_ATTEMPTS + 1, 60, RetryRules.DEFAULT_RETRY_ON);
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, with(SETTINGS.schedule(), tooMany, CampaignRules.MAX_CONCURRENT_CALLS + 1, null)))
+                .expectException(violations("retry_rules.max_attempts", "concurrent_calls"))
+                .expectExceptionMessage("'retry_rules.max_attempts' must be between 1 and 10");
+    }
+
+    @Test
+    void cannotCreateWithAnUnknownZoneDayOrOutcome() {
+        CampaignSchedule odd = new CampaignSchedule(null, null, "09:00", "18:00", "Mars/Olympus", List.of("mon", "someday"));
+        RetryRules odder = new RetryRules(3, 60, List.of("busy", "maybe"));
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, with(odd, odder, 20, null)))
+                .expectException(violations("schedule.timezone", "schedule.days", "retry_rules.retry_on"));
+    }
+
+    @Test
+    void cannotCreateWithACallerIdOutsideE164() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, with(SETTINGS.schedule(), SETTINGS.retryRules(), 20, "020 7946 0000")))
+                .expectException(violations("from_number"))
+                .expectExceptionMessage("'from_number' must be in E.164 format, such as +14155552671");
+    }
+
+    @Test
+    void settingsAreStoredWithoutRepeatsAndWithTheCallerIdInE164() {
+        CampaignSchedule repeated = new CampaignSchedule(null, null, "09:00", "18:00", "Europe/London", List.of("mon", "mon", "tue"));
+        RetryRules twice = new RetryRules(3, 60, List.of("busy", "busy"));
+        CampaignSettings stored = with(new CampaignSchedule(null, null, "09:00", "18:00", "Europe/London", List.of("mon", "tue")),
+                new RetryRules(3, 60, List.of("busy")), 20, "+442079460000");
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, with(repeated, twice, 20, "+44 20 7946 0000")))
+                .expectEvents(new CampaignCreatedEvent(ID, ACCOUNT, stored));
+    }
 }
