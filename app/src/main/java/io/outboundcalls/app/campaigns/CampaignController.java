@@ -49,14 +49,8 @@ class CampaignController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     CampaignResponse create(Principal principal, HttpServletRequest request) {
+        // the Campaign aggregate judges the settings, then whether the agent and the list exist (404 resource_missing)
         CampaignSettings settings = CampaignRequests.create(api.body(request));
-        if (!Ids.hasPrefix(settings.agentId(), "agent")) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "resource_missing", "agent_id", "No such agent: '" + settings.agentId() + "'");
-        }
-        if (!Ids.hasPrefix(settings.contactListId(), "list")) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "resource_missing", "contact_list_id",
-                    "No such contact list: '" + settings.contactListId() + "'");
-        }
         String campaignId = Ids.newId("camp");
         LegalCallingWindow legal = accounts.findAccount(principal.accountId()).map(AccountRecord::legalCallingWindow)
                 .orElse(LegalCallingWindow.DEFAULT);

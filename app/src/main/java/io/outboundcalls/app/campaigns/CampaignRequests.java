@@ -1,34 +1,33 @@
 package io.outboundcalls.app.campaigns;
 
+import io.outboundcalls.app.web.ApiException;
+import io.outboundcalls.app.web.FieldError;
 import io.outboundcalls.app.web.JsonFields;
-import io.outboundcalls.command.common.PhoneNumbers;
+import io.outboundcalls.command.campaign.CampaignRules;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.campaign.CampaignSchedule;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import io.outboundcalls.events.campaign.RetryRules;
-import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Pattern;
 
-/** Reads a campaign body (the published reference's example, plus API.md §3 Campaign) with every rule. */
+/**
+ * Translates a campaign body (the published reference's example, plus API.md §3 Campaign) into
+ * settings: JSON types, lengths, required fields, date and time formats, and the defaults of
+ * {@link CampaignRules} for what is left out. Whether the settings are acceptable is the Campaign
+ * aggregate's to say ({@link CampaignRules}); only when the body also has JSON errors are the
+ * rules asked here, so that one 422 lists everything wrong, in the order of the fields.
+ */
 final class CampaignRequests {
 
-    static final int DEFAULT_MAX_ATTEMPTS = 3;
-    static final int DEFAULT_DELAY_MINUTES = 60;
-    static final int DEFAULT_CONCURRENT_CALLS = 10;
-    /** Ten attempts is already far beyond what regulators and recipients tolerate. */
-    static final int MAX_ATTEMPTS = 10;
-    /** A week: a longer delay is better served by a new campaign. */
-    static final int MAX_DELAY_MINUTES = 10_080;
-    static final int MAX_CONCURRENT_CALLS = 1_000;
-    private static final Pattern HH_MM = Pattern.compile("^([01]\\d|2[0-3]):[0-5]\\d$");
-    private static final List<String> OUTCOMES = Arrays.stream(CallOutcome.values()).map(CallOutcome::apiName).toList();
+    /** Every field a campaign body has, in the order its errors are listed. */
+    private static final List<String> FIELD_ORDER = List.of("name", "agent_id", "contact_list_id", "schedule",
+            "schedule.start_date", "schedule.end_date", "schedule.calling_hours", "schedule.calling_hours.start",
+            "schedule.calling_hours.end", "schedule.timezone", "schedule.days", "retry_rules", "retry_rules.max_attempts",
+            "retry_rules.delay_minutes", "retry_rules.retry_on", "concurrent_calls", "from_number");
 
     private CampaignRequests() {
     }
@@ -39,11 +38,44 @@ final class CampaignRequests {
         String listId = f.requiredString("contact_list_id", 100);
         CampaignSchedule schedule = schedule(f);
         RetryRules retry = retryRules(f);
-        Integer concurrent = f.optionalInt("concurrent_calls", 1, MAX_CONCURRENT_CALLS);
-        String fromNumber = fromNumber(f);
-        f.throwIfInvalid();
-        return new CampaignSettings(name, agentId, listId, schedule, retry,
-                concurrent == null ? DEFAULT_CONCURRENT_CALLS : concurrent, fromNumber);
+        Integer concurrent = f.optionalInt("concurrent_calls", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        String fromNumber = f.optionalString("from_number", 32);
+        CampaignSettings settings = new CampaignSettings(name, agentId, listId, schedule, retry,
+                concurrent == null ? CampaignRules.DEFAULT_CONCURRENT_CALLS : concurrent, fromNumber);
+        List<FieldError> errors = f.errors();
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(withRuleViolations(errors, CampaignRules.violations(settings)));
+        }
+        return settings;
+    }
+
+    /** The JSON errors and the rule violations in field order (JSON errors first within a field), unknown parameters last. */
+    private static List<FieldError> withRuleViolations(List<FieldError> jsonErrors, List<CampaignRules.Violation> violations) {
+        List<FieldError> known = new ArrayList<>();
+        List<FieldError> unknown = new ArrayList<>();
+        jsonErrors.forEach(e -> (e.code().equals("unknown_parameter") ? unknown : known).add(e));
+        violations.forEach(v -> known.add(fieldError(v)));
+        List<FieldError> ordered = new ArrayList<>(known.stream().sorted(Comparator.comparingInt(e -> rank(e.param()))).toList());
+        ordered.addAll(unknown);
+        return ordered;
+    }
+
+    /** The position of the most specific field the param is, or is inside of ({@code schedule.days.0} is in {@code schedule.days}). */
+    private static int rank(String param) {
+        int rank = -1;
+        int length = -1;
+        for (int i = 0; i < FIELD_ORDER.size(); i++) {
+            String field = FIELD_ORDER.get(i);
+            if ((param.equals(field) || param.startsWith(field + ".")) && field.length() > length) {
+                rank = i;
+                length = field.length();
+            }
+        }
+        return rank < 0 ? FIELD_ORDER.size() : rank;
+    }
+
+    private static FieldError fieldError(CampaignRules.Violation v) {
+        return new FieldError(v.param(), v.code(), v.detail());
     }
 
     private static CampaignSchedule schedule(JsonFields f) {
@@ -56,9 +88,6 @@ final class CampaignRequests {
         }
         LocalDate start = date(s, "start_date");
         LocalDate end = date(s, "end_date");
-        if (start != null && end != null && end.isBefore(start)) {
-            s.error("end_date", "invalid_value", "'schedule.end_date' must not be before 'schedule.start_date'");
-        }
         String from = null;
         String to = null;
         JsonFields hours = s.optionalObject("calling_hours");
@@ -69,26 +98,9 @@ final class CampaignRequests {
         } else {
             from = time(hours, "start");
             to = time(hours, "end");
-            if (from != null && to != null && !LocalTime.parse(from).isBefore(LocalTime.parse(to))) {
-                hours.error("end", "invalid_value", "'schedule.calling_hours.end' must be after 'schedule.calling_hours.start'");
-            }
         }
         String zone = s.requiredString("timezone", 64);
-        if (zone != null && !isIanaZone(zone)) {
-            s.error("timezone", "invalid_timezone", "'schedule.timezone' must be an IANA time zone such as Europe/London");
-        }
         List<String> days = s.optionalStringList("days", 7, 10);
-        if (days != null) {
-            if (days.isEmpty()) {
-                s.error("days", "invalid_value", "'schedule.days' must name at least one day");
-            }
-            for (String day : days) {
-                if (!CampaignSchedule.ALL_DAYS.contains(day)) {
-                    s.error("days", "invalid_value", "'schedule.days' holds mon, tue, wed, thu, fri, sat or sun; not '" + day + "'");
-                }
-            }
-            days = List.copyOf(new LinkedHashSet<>(days));
-        }
         return new CampaignSchedule(start == null ? null : start.toString(), end == null ? null : end.toString(),
                 from, to, zone, days == null ? CampaignSchedule.ALL_DAYS : days);
     }
@@ -96,37 +108,13 @@ final class CampaignRequests {
     private static RetryRules retryRules(JsonFields f) {
         JsonFields r = f.optionalObject("retry_rules");
         if (r == null) {
-            return new RetryRules(DEFAULT_MAX_ATTEMPTS, DEFAULT_DELAY_MINUTES, RetryRules.DEFAULT_RETRY_ON);
+            return new RetryRules(CampaignRules.DEFAULT_MAX_ATTEMPTS, CampaignRules.DEFAULT_DELAY_MINUTES, RetryRules.DEFAULT_RETRY_ON);
         }
-        Integer max = r.optionalInt("max_attempts", 1, MAX_ATTEMPTS);
-        Integer delay = r.optionalInt("delay_minutes", 1, MAX_DELAY_MINUTES);
-        List<String> retryOn = r.optionalStringList("retry_on", OUTCOMES.size(), 20);
-        if (retryOn != null) {
-            for (String outcome : retryOn) {
-                if (!OUTCOMES.contains(outcome)) {
-                    r.error("retry_on", "invalid_value", "'retry_rules.retry_on' holds call outcomes ("
-                            + String.join(", ", OUTCOMES) + "); not '" + outcome + "'");
-                }
-            }
-            retryOn = List.copyOf(new LinkedHashSet<>(retryOn));
-        }
-        return new RetryRules(max == null ? DEFAULT_MAX_ATTEMPTS : max, delay == null ? DEFAULT_DELAY_MINUTES : delay,
-                retryOn == null ? RetryRules.DEFAULT_RETRY_ON : retryOn);
-    }
-
-    private static String fromNumber(JsonFields f) {
-        String raw = f.optionalString("from_number", 32);
-        if (raw == null) {
-            return null;
-        }
-        if (!raw.startsWith("+")) {
-            f.error("from_number", "invalid_phone_number", "'from_number' must be in E.164 format, such as +14155552671");
-            return null;
-        }
-        return PhoneNumbers.toE164(raw, null).orElseGet(() -> {
-            f.error("from_number", "invalid_phone_number", "'from_number' is not a valid phone number");
-            return null;
-        });
+        Integer max = r.optionalInt("max_attempts", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Integer delay = r.optionalInt("delay_minutes", Integer.MIN_VALUE, Integer.MAX_VALUE);
+        List<String> retryOn = r.optionalStringList("retry_on", CallOutcome.values().length, 20);
+        return new RetryRules(max == null ? CampaignRules.DEFAULT_MAX_ATTEMPTS : max,
+                delay == null ? CampaignRules.DEFAULT_DELAY_MINUTES : delay, retryOn == null ? RetryRules.DEFAULT_RETRY_ON : retryOn);
     }
 
     private static LocalDate date(JsonFields s, String field) {
@@ -144,19 +132,10 @@ final class CampaignRequests {
 
     private static String time(JsonFields hours, String field) {
         String raw = hours.requiredString(field, 5);
-        if (raw != null && !HH_MM.matcher(raw).matches()) {
+        if (raw != null && !CampaignRules.isTime(raw)) {
             hours.error(field, "invalid_time", "'" + hours.param(field) + "' must be a time HH:MM such as 09:00");
             return null;
         }
         return raw;
-    }
-
-    /** Region ids only (Europe/London, UTC); fixed offsets would ignore daylight saving. */
-    private static boolean isIanaZone(String zone) {
-        try {
-            return ZoneId.getAvailableZoneIds().contains(zone) && ZoneId.of(zone) != null;
-        } catch (DateTimeException e) {
-            return false;
-        }
     }
 }

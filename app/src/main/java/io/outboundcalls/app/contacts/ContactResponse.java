@@ -7,16 +7,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The contact as clients see it; {@code timezone_candidates} shows every zone the number may be in. */
+/**
+ * The contact as clients see it; {@code timezone_candidates} shows every zone the number may be in,
+ * {@code do_not_call_reason} why a do-not-call contact may not be called ({@code opted_out} or {@code marked}).
+ */
 @JsonPropertyOrder({"id", "object"})
 record ContactResponse(String id, String object, String phoneNumber, String rawPhoneNumber, String firstName,
                        String lastName, String email, String timezone, String timezoneSource,
-                       List<String> timezoneCandidates, String status, boolean doNotCall, List<String> listIds,
+                       List<String> timezoneCandidates, String status, boolean doNotCall, String doNotCallReason,
+                       List<String> listIds,
                        Map<String, String> metadata, Instant createdAt, Instant updatedAt) {
 
     static ContactResponse of(ContactView v) {
         return new ContactResponse(v.id(), "contact", v.phoneNumber(), v.rawPhoneNumber(), v.firstName(), v.lastName(),
                 v.email(), v.timezone(), v.timezoneSource(), v.timezoneCandidates(), v.status(), v.doNotCall(),
-                v.listIds(), v.metadata(), v.createdAt(), v.updatedAt());
+                v.doNotCallReason(), v.listIds(), v.metadata(), v.createdAt(), v.updatedAt());
     }
 }

@@ -2,6 +2,7 @@ package io.outboundcalls.app.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.outboundcalls.app.security.RejectedRequests;
+import io.outboundcalls.command.campaign.InvalidCampaignSettingsException;
 import io.outboundcalls.command.common.CommandRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -51,6 +52,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler({CommandRejectedException.class, AggregateNotFoundException.class})
     ResponseEntity<Object> domain(RuntimeException e, HttpServletRequest request) {
+        if (e instanceof InvalidCampaignSettingsException invalid) {
+            return problems.entity(ApiException.validation(invalid.violations().stream()
+                    .map(v -> new FieldError(v.param(), v.code(), v.detail())).toList()), request);
+        }
         if (e instanceof CommandRejectedException rejected) {
             HttpStatus status = switch (rejected.kind()) {
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;

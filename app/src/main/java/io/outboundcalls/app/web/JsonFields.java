@@ -264,6 +264,15 @@ public final class JsonFields {
         return map;
     }
 
+    /**
+     * Reports unknown fields (here and in every nested object read) and returns every error, for a
+     * caller that adds errors of its own before throwing; call it once, instead of {@link #throwIfInvalid}.
+     */
+    public List<FieldError> errors() {
+        reportUnknown();
+        return List.copyOf(errors);
+    }
+
     /** Reports unknown fields (here and in every nested object read) and throws when anything is wrong. */
     public void throwIfInvalid() {
         reportUnknown();

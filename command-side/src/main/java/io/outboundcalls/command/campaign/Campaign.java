@@ -5,11 +5,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.command.common.CommandRejectedException.Kind;
 import io.outboundcalls.command.common.OwnedBy;
-import io.outboundcalls.command.dialer.DialerDirectory;
 import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.campaign.CampaignCancelledEvent;
 import io.outboundcalls.events.campaign.CampaignCompletedEvent;
 import io.outboundcalls.events.campaign.CampaignContactSkippedEvent;
+import io.outboundcalls.events.campaign.CampaignContactsAddedEvent;
 import io.outboundcalls.events.campaign.CampaignCreatedEvent;
 import io.outboundcalls.events.campaign.CampaignPausedEvent;
 import io.outboundcalls.events.campaign.CampaignResumedEvent;
@@ -19,6 +19,7 @@ import io.outboundcalls.events.campaign.CampaignStartedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEvent;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,7 +29,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A campaign's life: draft → running ⇄ paused → completed, cancelled from any unfinished state.
  * The dialer decides who to call; this aggregate only keeps the state machine and the facts
- * worth keeping (waiting, skipped contacts, completion exactly once).
+ * worth keeping (members joining, waiting, skipped contacts, completion exactly once). Commands
+ * whose rules need facts from elsewhere come through {@link CampaignCommandHandler}, which looks
+ * them up and passes them in: the aggregate itself does no I/O.
  */
 @Aggregate
 class Campaign {
@@ -48,37 +51,50 @@ class Campaign {
     protected Campaign() {
     }
 
-    @CommandHandler
-    Campaign(CreateCampaignCommand command, DialerDirectory directory) {
+    /**
+     * Created by {@link CampaignCommandHandler}, which looked up whether the agent and the list
+     * exist. Settings that break {@link CampaignRules} are refused with every violation.
+     */
+    Campaign(CreateCampaignCommand command, boolean agentExists, boolean listExists) {
         CampaignSettings s = command.settings();
+        List<CampaignRules.Violation> violations = CampaignRules.missing(s);
+        if (violations.isEmpty()) {
+            violations = CampaignRules.violations(s);
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidCampaignSettingsException(violations);
+        }
         requireInsideLegalWindow(s.schedule(), command.legalCallingWindow());
-        if (!directory.agentExists(command.accountId(), s.agentId())) {
+        if (!agentExists) {
             throw new CommandRejectedException(Kind.NOT_FOUND, "resource_missing", "agent_id", "No such agent: '" + s.agentId() + "'");
         }
-        if (!directory.listExists(command.accountId(), s.contactListId())) {
+        if (!listExists) {
             throw new CommandRejectedException(Kind.NOT_FOUND, "resource_missing", "contact_list_id",
                     "No such contact list: '" + s.contactListId() + "'");
         }
-        apply(new CampaignCreatedEvent(command.campaignId(), command.accountId(), s));
+        apply(new CampaignCreatedEvent(command.campaignId(), command.accountId(), CampaignRules.normalized(s)));
     }
 
-    @CommandHandler
-    void handle(StartCampaignCommand command, DialerDirectory directory) {
+    CampaignSettings settings() {
+        return settings;
+    }
+
+    /** The facts come from {@link CampaignCommandHandler}: the agent and list as they are now, and the list's size. */
+    void handle(StartCampaignCommand command, boolean agentExists, boolean listExists, int listSize) {
         OwnedBy.check(accountId, command.accountId(), RESOURCE, campaignId);
         if (status != Status.DRAFT) {
             throw conflict("campaign_not_startable", "Only a draft campaign can be started; this one is " + statusName());
         }
-        if (!directory.agentExists(accountId, settings.agentId())) {
+        if (!agentExists) {
             throw conflict("agent_deleted", "The campaign's agent '" + settings.agentId() + "' has been deleted");
         }
-        if (!directory.listExists(accountId, settings.contactListId())) {
+        if (!listExists) {
             throw conflict("contact_list_deleted", "The campaign's contact list '" + settings.contactListId() + "' has been deleted");
         }
-        int size = directory.listSize(settings.contactListId());
-        if (size == 0) {
+        if (listSize == 0) {
             throw conflict("contact_list_empty", "The campaign's contact list has no contacts to call");
         }
-        apply(new CampaignStartedEvent(campaignId, accountId, settings.agentId(), settings.contactListId(), size));
+        apply(new CampaignStartedEvent(campaignId, accountId, settings.agentId(), settings.contactListId(), listSize));
     }
 
     @CommandHandler
@@ -108,10 +124,20 @@ class Campaign {
         apply(new CampaignCancelledEvent(campaignId, accountId));
     }
 
-    /** Sent by the dialer, possibly more than once and from several nodes: completion happens once. */
-    @CommandHandler
-    void handle(CompleteCampaignCommand command) {
-        if (status == Status.RUNNING) {
+    /** Contacts that joined the list while the campaign runs or is paused become its members; a draft takes them at its start. */
+    void handle(EnrollCampaignContactsCommand command, List<String> newMembers) {
+        if ((status == Status.RUNNING || status == Status.PAUSED) && !newMembers.isEmpty()) {
+            apply(new CampaignContactsAddedEvent(campaignId, accountId, newMembers));
+        }
+    }
+
+    /**
+     * Sent by the dialer, possibly more than once and from several nodes: completion happens
+     * once, and only when every current member is final (a fact {@link CampaignCommandHandler}
+     * establishes with the membership changes held off).
+     */
+    void handle(CompleteCampaignCommand command, boolean everyMemberFinal) {
+        if (status == Status.RUNNING && everyMemberFinal) {
             apply(new CampaignCompletedEvent(campaignId, accountId));
         }
     }

@@ -10,8 +10,8 @@ import io.outboundcalls.events.contact.ContactRemovedFromListEvent;
 import io.outboundcalls.events.contact.ContactStatus;
 import io.outboundcalls.events.contact.ContactStatusChangedEvent;
 import io.outboundcalls.events.contact.ContactUpdatedEvent;
+import io.outboundcalls.events.contact.DoNotCallReason;
 import io.outboundcalls.events.contact.ResolvedTimezone;
-import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -44,15 +44,17 @@ class Contact {
     private ContactDetails details;
     private ResolvedTimezone timezone;
     private boolean doNotCall;
+    private DoNotCallReason doNotCallReason;
     private ContactStatus status;
     private final Set<String> listIds = new TreeSet<>();
 
     protected Contact() {
     }
 
+    /** {@code suppressed}: why the number may not be called in the account, when it may not (see {@link NumberSuppressions}). */
     Contact(String contactId, String accountId, ContactDetails details, ResolvedTimezone timezone, boolean doNotCall,
-            Set<String> listIds) {
-        apply(creation(contactId, accountId, details, timezone, doNotCall, listIds));
+            DoNotCallReason suppressed, Set<String> listIds) {
+        apply(creation(contactId, accountId, details, timezone, doNotCall, suppressed, listIds));
     }
 
     /**
@@ -62,8 +64,9 @@ class Contact {
      * 1,000 aggregates that would only apply it.
      */
     static ContactCreatedEvent creation(String contactId, String accountId, ContactDetails details, ResolvedTimezone timezone,
-                                        boolean doNotCall, Set<String> listIds) {
-        return new ContactCreatedEvent(contactId, accountId, details, timezone, doNotCall, List.copyOf(new TreeSet<>(listIds)));
+                                        boolean doNotCall, DoNotCallReason suppressed, Set<String> listIds) {
+        return new ContactCreatedEvent(contactId, accountId, details, timezone, doNotCall || suppressed != null,
+                List.copyOf(new TreeSet<>(listIds)), suppressed);
     }
 
     String accountId() {
@@ -78,7 +81,11 @@ class Contact {
         OwnedBy.check(accountId, requestingAccountId, RESOURCE, contactId);
     }
 
-    void update(ContactChanges changes) {
+    /**
+     * {@code suppressedNumber}: why the new number may not be called, when the change gives the
+     * contact a suppressed number (null otherwise); the contact then becomes do-not-call for it.
+     */
+    void update(ContactChanges changes, DoNotCallReason suppressedNumber) {
         ContactDetails updated = new ContactDetails(
                 changes.has(PHONE_NUMBER) ? changes.phoneNumber() : details.phoneNumber(),
                 changes.has(PHONE_NUMBER) ? changes.rawPhoneNumber() : details.rawPhoneNumber(),
@@ -93,8 +100,13 @@ class Contact {
             resolved = ContactTimezones.resolve(updated.phoneNumber(), explicit);
         }
         boolean dnc = changes.has(DO_NOT_CALL) && changes.doNotCall() != null ? changes.doNotCall() : doNotCall;
-        if (!updated.equals(details) || !resolved.equals(timezone) || dnc != doNotCall) {
-            apply(new ContactUpdatedEvent(contactId, accountId, updated, resolved, dnc));
+        DoNotCallReason reason = dnc ? (doNotCall ? doNotCallReason : DoNotCallReason.MARKED) : null;
+        if (suppressedNumber != null) {
+            dnc = true;
+            reason = reason == DoNotCallReason.OPTED_OUT ? reason : suppressedNumber;
+        }
+        if (!updated.equals(details) || !resolved.equals(timezone) || dnc != doNotCall || reason != doNotCallReason) {
+            apply(new ContactUpdatedEvent(contactId, accountId, updated, resolved, dnc, reason));
         }
         if (changes.has(LIST_IDS)) {
             Set<String> wanted = changes.listIds() == null ? Set.of() : new TreeSet<>(changes.listIds());
@@ -119,7 +131,7 @@ class Contact {
         apply(new ContactDeletedEvent(contactId, accountId));
     }
 
-    @CommandHandler
+    /** Sent by the dialer; {@link ContactCommandHandler} records an opt-out among the suppressed numbers. */
     void handle(ChangeContactStatusCommand command) {
         checkOwner(command.accountId());
         if (command.status() == status || isOptedOut()) {
@@ -132,7 +144,6 @@ class Contact {
         apply(new ContactStatusChangedEvent(contactId, accountId, command.status(), command.campaignId(), command.callId()));
     }
 
-    @CommandHandler
     void handle(OptOutContactCommand command) {
         checkOwner(command.accountId());
         if (isOptedOut() && doNotCall) {
@@ -143,6 +154,14 @@ class Contact {
 
     boolean isOptedOut() {
         return status == ContactStatus.OPTED_OUT;
+    }
+
+    boolean isDoNotCall() {
+        return doNotCall;
+    }
+
+    DoNotCallReason doNotCallReason() {
+        return doNotCallReason;
     }
 
     private Map<String, String> mergedMetadata(Map<String, String> patch) {
@@ -167,7 +186,8 @@ class Contact {
         details = event.details();
         timezone = event.timezone();
         doNotCall = event.doNotCall();
-        status = ContactStatus.NEW;
+        doNotCallReason = event.doNotCallReason();
+        status = event.doNotCallReason() == DoNotCallReason.OPTED_OUT ? ContactStatus.OPTED_OUT : ContactStatus.NEW;
         listIds.addAll(event.listIds());
     }
 
@@ -176,6 +196,8 @@ class Contact {
         details = event.details();
         timezone = event.timezone();
         doNotCall = event.doNotCall();
+        // events stored before reasons existed read as MARKED; an opted-out contact's reason is its opt-out
+        doNotCallReason = doNotCall && isOptedOut() ? DoNotCallReason.OPTED_OUT : event.doNotCallReason();
     }
 
     @EventSourcingHandler
@@ -197,6 +219,7 @@ class Contact {
     void on(ContactOptedOutEvent event) {
         status = ContactStatus.OPTED_OUT;
         doNotCall = true;
+        doNotCallReason = DoNotCallReason.OPTED_OUT;
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package io.outboundcalls.command.contact;
 import io.outboundcalls.command.contactimport.ContactImports;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.events.contact.ContactCreatedEvent;
+import io.outboundcalls.events.contact.DoNotCallReason;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
@@ -38,12 +39,15 @@ class ContactImportBatchHandler {
     private final EventBus eventBus;
     private final PhoneNumberClaims claims;
     private final ContactImports imports;
+    private final NumberSuppressions suppressions;
 
-    ContactImportBatchHandler(Repository<Contact> repository, EventBus eventBus, PhoneNumberClaims claims, ContactImports imports) {
+    ContactImportBatchHandler(Repository<Contact> repository, EventBus eventBus, PhoneNumberClaims claims, ContactImports imports,
+                              NumberSuppressions suppressions) {
         this.repository = repository;
         this.eventBus = eventBus;
         this.claims = claims;
         this.imports = imports;
+        this.suppressions = suppressions;
     }
 
     @CommandHandler
@@ -65,7 +69,7 @@ class ContactImportBatchHandler {
             Aggregate<Contact> contact = repository.load(existing);
             if (command.updateDuplicates()) {
                 contact.execute(c -> {
-                    c.update(changesFrom(row));
+                    c.update(changesFrom(row), null);
                     c.addToLists(list);
                 });
                 updated++;
@@ -78,11 +82,14 @@ class ContactImportBatchHandler {
             // another request took one of these numbers since the lookup: roll back, the job retries the batch
             throw new ConcurrencyException("A phone number of import " + command.importId() + " was taken concurrently");
         }
+        // a number deleted and imported again keeps its opt-out or do-not-call mark
+        Map<String, DoNotCallReason> suppressed = suppressions.reasonsFor(command.accountId(), newIds.keySet());
         List<DomainEventMessage<ContactCreatedEvent>> created = new ArrayList<>(newIds.size());
         for (Map.Entry<String, String> entry : newIds.entrySet()) {
             ImportRow row = newRows.get(entry.getKey());
             created.add(new GenericDomainEventMessage<>(Contact.AGGREGATE_TYPE, entry.getValue(), 0L,
-                    Contact.creation(entry.getValue(), command.accountId(), row.details(), row.resolved(), false, list)));
+                    Contact.creation(entry.getValue(), command.accountId(), row.details(), row.resolved(), false,
+                            suppressed.get(entry.getKey()), list)));
         }
         eventBus.publish(created);
         imports.recordBatch(command.importId(), command.recordsDone(), command.rowsInBatch(), newIds.size(), updated,

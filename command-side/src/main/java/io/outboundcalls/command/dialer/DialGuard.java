@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The last word before a dial, fresh or recovered, in one short transaction on the slot's row:
  * the slot is still this holder's (its token, its lease), the campaign is running, the contact
- * may be called (not deleted, opted out or do-not-call) and is inside its calling window.
+ * may be called (not deleted, still on the campaign's list, not opted out or do-not-call) and is
+ * inside its calling window.
  * Otherwise the slot is released: the attempt is given back (it was never dialed), with the
  * reason in {@code released_reason}; a contact who may never be called is done and skipped, as
  * at a claim.
@@ -91,7 +92,8 @@ class DialGuard {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 select cc.lease_expires_at > now() as leased, c.status, c.settings::text as settings,
                     k.timezone, k.candidates, k.do_not_call, k.opted_out, k.deleted,
-                    a.legal_window_start, a.legal_window_end
+                    a.legal_window_start, a.legal_window_end,
+                    exists (select 1 from dialer.list_members m where m.list_id = c.list_id and m.contact_id = cc.contact_id) as member
                 from dialer.campaign_contacts cc
                 join dialer.campaigns c on c.campaign_id = cc.campaign_id
                 join dialer.contacts k on k.contact_id = cc.contact_id

@@ -12,10 +12,13 @@ import io.outboundcalls.events.contact.ContactDetails;
 import io.outboundcalls.events.contact.ContactOptedOutEvent;
 import io.outboundcalls.events.contact.ContactRemovedFromListEvent;
 import io.outboundcalls.events.contact.ContactUpdatedEvent;
+import io.outboundcalls.events.contact.DoNotCallReason;
 import io.outboundcalls.events.contact.ResolvedTimezone;
 import io.outboundcalls.events.contactlist.ContactListCreatedEvent;
 import io.outboundcalls.events.contactlist.ContactListDeletedEvent;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +28,8 @@ import org.springframework.stereotype.Component;
  * What the dialer knows about agents, lists and contacts, kept from their events in a
  * subscribing processor (the events' own transaction), so a campaign started right after a
  * contact was added sees it, and the do-not-call re-check before dialing is never stale.
+ * A membership change is also news for the unfinished campaigns of the list
+ * ({@link CampaignMembership}): they enrol who joined and stop calling who left.
  */
 @Component
 @ProcessingGroup(DialerDirectory.PROCESSING_GROUP)
@@ -33,21 +38,23 @@ public class DialerDirectory {
     public static final String PROCESSING_GROUP = "dialer-contacts";
 
     private static final String INSERT_CONTACT = """
-            insert into dialer.contacts (contact_id, account_id, phone, details, timezone, candidates, do_not_call)
-            select contact_id, account_id, phone, details::jsonb, timezone, candidates, do_not_call::boolean
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                as r(contact_id, account_id, phone, details, timezone, candidates, do_not_call)
+            insert into dialer.contacts (contact_id, account_id, phone, details, timezone, candidates, do_not_call, opted_out)
+            select contact_id, account_id, phone, details::jsonb, timezone, candidates, do_not_call::boolean, opted_out::boolean
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                as r(contact_id, account_id, phone, details, timezone, candidates, do_not_call, opted_out)
             on conflict do nothing""";
     private static final String INSERT_MEMBER = """
             insert into dialer.list_members (list_id, contact_id) select * from unnest(?::text[], ?::text[])
             on conflict do nothing""";
 
     private final JdbcTemplate jdbc;
+    private final CampaignMembership membership;
     /** An import's batch creates 1,000 contacts in one unit of work: their rows go in one statement per table. */
     private final BatchedStatements inserts;
 
-    DialerDirectory(JdbcTemplate jdbc) {
+    DialerDirectory(JdbcTemplate jdbc, CampaignMembership membership) {
         this.jdbc = jdbc;
+        this.membership = membership;
         this.inserts = new BatchedStatements(jdbc, INSERT_CONTACT, INSERT_MEMBER);
     }
 
@@ -87,9 +94,12 @@ public class DialerDirectory {
     void on(ContactCreatedEvent event) {
         ResolvedTimezone tz = event.timezone();
         inserts.add(INSERT_CONTACT, event.contactId(), event.accountId(), event.details().phoneNumber(), DialerJson.write(event.details()),
-                zone(tz), candidates(tz), event.doNotCall());
+                zone(tz), candidates(tz), event.doNotCall(), event.doNotCallReason() == DoNotCallReason.OPTED_OUT);
         for (String listId : event.listIds()) {
             inserts.add(INSERT_MEMBER, listId, event.contactId());
+        }
+        if (!event.listIds().isEmpty()) {
+            membership.joined(Set.copyOf(event.listIds()));
         }
     }
 
@@ -108,7 +118,9 @@ public class DialerDirectory {
     void on(ContactDeletedEvent event) {
         inserts.flush();
         jdbc.update("update dialer.contacts set deleted = true where contact_id = ?", event.contactId());
-        jdbc.update("delete from dialer.list_members where contact_id = ?", event.contactId());
+        List<String> lists = jdbc.queryForList("delete from dialer.list_members where contact_id = ? returning list_id", String.class,
+                event.contactId());
+        membership.left(event.contactId(), Set.copyOf(lists));
     }
 
     @EventHandler
@@ -120,12 +132,14 @@ public class DialerDirectory {
     @EventHandler
     void on(ContactAddedToListEvent event) {
         inserts.add(INSERT_MEMBER, event.listId(), event.contactId());
+        membership.joined(Set.of(event.listId()));
     }
 
     @EventHandler
     void on(ContactRemovedFromListEvent event) {
         inserts.flush();
         jdbc.update("delete from dialer.list_members where list_id = ? and contact_id = ?", event.listId(), event.contactId());
+        membership.left(event.contactId(), Set.of(event.listId()));
     }
 
     public boolean agentExists(String accountId, String agentId) {

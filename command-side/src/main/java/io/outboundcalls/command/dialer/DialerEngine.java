@@ -1,12 +1,13 @@
 package io.outboundcalls.command.dialer;
 
 import io.outboundcalls.command.account.AccountRegistry;
+import io.outboundcalls.command.account.TierLimits;
 import io.outboundcalls.command.campaign.CompleteCampaignCommand;
 import io.outboundcalls.command.campaign.EndCampaignWaitingCommand;
+import io.outboundcalls.command.campaign.EnrollCampaignContactsCommand;
 import io.outboundcalls.command.campaign.MarkCampaignWaitingCommand;
 import io.outboundcalls.command.campaign.SkipCampaignContactCommand;
 import io.outboundcalls.command.common.Ids;
-import io.outboundcalls.events.account.AccountLimits;
 import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.account.Tier;
 import io.outboundcalls.events.campaign.CampaignSettings;
@@ -42,19 +43,25 @@ class DialerEngine {
 
     /** Due contacts examined per query; outside-window ones are pushed to their next opening. */
     private static final int SCAN_BATCH = 500;
-    private static final int STANDARD_CONCURRENT_CALLS = 10;
-    private static final int PROFESSIONAL_CONCURRENT_CALLS = 50;
 
     record Skip(String contactId, String reason) {
     }
 
-    record Tick(String campaignId, String accountId, List<Slot> claims, List<Skip> skips,
+    /** {@code enroll}: contacts joined the campaign's list; they become members before anything completes. */
+    record Tick(String campaignId, String accountId, List<Slot> claims, List<Skip> skips, boolean enroll,
                 boolean complete, String waitingReason, Instant nextDialAt, boolean endWaiting, boolean waitsAlready) {
+
+        static Tick enrolling(String campaignId, String accountId) {
+            return new Tick(campaignId, accountId, List.of(), List.of(), true, false, null, null, false, false);
+        }
     }
 
-    /** The locked campaign row a tick works on, with what it waits for now (null: nothing). */
-    private record Campaign(String campaignId, String accountId, CampaignSettings settings, CallingWindow window,
-                            String waitingReason, Instant nextDialAt) {
+    /**
+     * The locked campaign row a tick works on, with what it waits for now (null: nothing);
+     * {@code dials}: running and not waiting for credits (a paused campaign only enrols).
+     */
+    private record Campaign(String campaignId, String accountId, String listId, CampaignSettings settings, CallingWindow window,
+                            String waitingReason, Instant nextDialAt, boolean dials) {
 
         boolean waiting() {
             return waitingReason != null;
@@ -77,9 +84,10 @@ class DialerEngine {
     private final CommandGateway commands;
     private final CallPlacer placer;
     private final DialerLeases leases;
+    private final CampaignMembership membership;
 
     DialerEngine(JdbcTemplate jdbc, PlatformTransactionManager transactions, Clock clock, AccountRegistry accounts,
-                 CommandGateway commands, CallPlacer placer, DialerLeases leases) {
+                 CommandGateway commands, CallPlacer placer, DialerLeases leases, CampaignMembership membership) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -87,6 +95,7 @@ class DialerEngine {
         this.commands = commands;
         this.placer = placer;
         this.leases = leases;
+        this.membership = membership;
     }
 
     void tick(String campaignId) {
@@ -98,6 +107,9 @@ class DialerEngine {
             commands.send(new SkipCampaignContactCommand(campaignId, tick.accountId(), skip.contactId(), skip.reason()));
         }
         placer.placeAll(tick.claims());
+        if (tick.enroll()) {
+            commands.sendAndWait(new EnrollCampaignContactsCommand(campaignId, tick.accountId()));
+        }
         if (tick.complete()) {
             commands.sendAndWait(new CompleteCampaignCommand(campaignId, tick.accountId()));
         } else if (tick.waitingReason() != null && !tick.waitsAlready()) {
@@ -108,9 +120,13 @@ class DialerEngine {
     }
 
     private Tick claim(String campaignId) {
-        Campaign campaign = lockRunningCampaign(campaignId);
+        Campaign campaign = lockUnfinishedCampaign(campaignId);
         if (campaign == null) {
             return null;
+        }
+        boolean joined = membership.hasNewMembers(campaignId);
+        if (!campaign.dials()) {
+            return joined ? Tick.enrolling(campaignId, campaign.accountId()) : null;
         }
         lockAccount(campaign.accountId());
         Instant now = clock.instant();
@@ -119,16 +135,16 @@ class DialerEngine {
                 campaign.accountId());
         int free = Math.min(campaign.settings().concurrentCalls() - campaignInFlight, accountCap(campaign.accountId()) - accountInFlight);
         Scan scan = free > 0 ? scanDueContacts(campaign, now, free) : new Scan(List.of(), List.of());
-        return conclude(campaign, now, campaignInFlight + scan.claims().size() > 0, scan.claims().size() >= free, scan);
+        return conclude(campaign, now, campaignInFlight + scan.claims().size() > 0, scan.claims().size() >= free, scan, joined);
     }
 
-    /** The campaign's row, locked: two ticks of one campaign never overlap, on any node. */
-    private Campaign lockRunningCampaign(String campaignId) {
+    /** The campaign's row, locked: two ticks of one campaign never overlap, on any node. Paused ones only enrol. */
+    private Campaign lockUnfinishedCampaign(String campaignId) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                select c.account_id, c.settings::text as settings, c.waiting_reason, c.next_dial_at,
-                    a.legal_window_start, a.legal_window_end
+                select c.account_id, c.list_id, c.settings::text as settings, c.waiting_reason, c.next_dial_at,
+                    a.legal_window_start, a.legal_window_end, c.status = 'running' and not c.credits_blocked as dials
                 from dialer.campaigns c left join registry.accounts a on a.account_id = c.account_id
-                where c.campaign_id = ? and c.status = 'running' and not c.credits_blocked for update of c""", campaignId);
+                where c.campaign_id = ? and c.status in ('running', 'paused') for update of c""", campaignId);
         if (rows.isEmpty()) {
             return null;
         }
@@ -136,8 +152,9 @@ class DialerEngine {
         CampaignSettings settings = DialerJson.read((String) row.get("settings"), CampaignSettings.class);
         LegalCallingWindow legal = LegalCallingWindow.orDefault((String) row.get("legal_window_start"), (String) row.get("legal_window_end"));
         Timestamp nextDialAt = (Timestamp) row.get("next_dial_at");
-        return new Campaign(campaignId, (String) row.get("account_id"), settings, CallingWindow.of(settings.schedule(), legal),
-                (String) row.get("waiting_reason"), nextDialAt == null ? null : nextDialAt.toInstant());
+        return new Campaign(campaignId, (String) row.get("account_id"), (String) row.get("list_id"), settings,
+                CallingWindow.of(settings.schedule(), legal), (String) row.get("waiting_reason"),
+                nextDialAt == null ? null : nextDialAt.toInstant(), Boolean.TRUE.equals(row.get("dials")));
     }
 
     /** The account's row, locked after the campaign's: its campaigns claim one at a time, so its cap holds. */
@@ -154,11 +171,12 @@ class DialerEngine {
         boolean more = true;
         while (more) {
             List<Map<String, Object>> due = jdbc.queryForList("""
-                    select cc.contact_id, cc.attempts, c.phone, c.timezone, c.candidates, c.do_not_call, c.opted_out, c.deleted
+                    select cc.contact_id, cc.attempts, c.phone, c.timezone, c.candidates, c.do_not_call, c.opted_out, c.deleted,
+                        exists (select 1 from dialer.list_members m where m.list_id = ? and m.contact_id = cc.contact_id) as member
                     from dialer.campaign_contacts cc join dialer.contacts c on c.contact_id = cc.contact_id
                     where cc.campaign_id = ? and cc.state = 'pending' and cc.due_at <= ?
                     order by cc.due_at, cc.contact_id limit ? for update of cc skip locked""",
-                    campaign.campaignId(), Timestamp.from(now), SCAN_BATCH);
+                    campaign.listId(), campaign.campaignId(), Timestamp.from(now), SCAN_BATCH);
             int moved = 0;
             for (Map<String, Object> contact : due) {
                 String contactId = (String) contact.get("contact_id");
@@ -209,25 +227,26 @@ class DialerEngine {
 
     /**
      * When the campaign is looked at next, and whether it completed, waits (and why) or stopped
-     * waiting. {@code slotsFull}: this tick filled every free slot, or found none.
+     * waiting. {@code slotsFull}: this tick filled every free slot, or found none. It completes only
+     * with no member left to call and no new member to enrol.
      */
-    private Tick conclude(Campaign campaign, Instant now, boolean anyDialing, boolean slotsFull, Scan scan) {
+    private Tick conclude(Campaign campaign, Instant now, boolean anyDialing, boolean slotsFull, Scan scan, boolean joined) {
         String campaignId = campaign.campaignId();
         Timestamp nextDue = jdbc.queryForObject(
                 "select min(due_at) from dialer.campaign_contacts where campaign_id = ? and state = 'pending'", Timestamp.class, campaignId);
         jdbc.update("update dialer.campaigns set next_tick_at = ? where campaign_id = ?", nextDue, campaignId);
-        boolean complete = !anyDialing && nextDue == null;
+        boolean complete = !anyDialing && nextDue == null && !joined;
         String waitingReason = null;
         Instant nextDialAt = null;
         if (slotsFull && nextDue != null && !nextDue.toInstant().isAfter(now)) {
             waitingReason = CampaignWaitingEvent.CONCURRENCY_FULL;
-        } else if (!complete && !anyDialing && nextDue.toInstant().isAfter(now)) {
+        } else if (!complete && !anyDialing && nextDue != null && nextDue.toInstant().isAfter(now)) {
             waitingReason = waitingReason(campaign, now);
             nextDialAt = waitingReason == null ? null : nextDue.toInstant();
         }
         boolean endWaiting = campaign.waiting() && !complete && waitingReason == null;
-        return new Tick(campaignId, campaign.accountId(), scan.claims(), scan.skips(), complete, waitingReason, nextDialAt, endWaiting,
-                campaign.waitsAlready(waitingReason, nextDialAt));
+        return new Tick(campaignId, campaign.accountId(), scan.claims(), scan.skips(), joined, complete, waitingReason, nextDialAt,
+                endWaiting, campaign.waitsAlready(waitingReason, nextDialAt));
     }
 
     /** Why nothing can be dialed yet; null when the next contact only waits for its retry delay, not a reason the API names. */
@@ -254,10 +273,13 @@ class DialerEngine {
         return Ids.derivedId("call", campaignId + ":" + contactId + ":" + attempt);
     }
 
-    /** Why a contact may never be dialed in this campaign (deleted, opted_out, do_not_call), or null. */
+    /** Why a contact may never be dialed in this campaign (deleted, removed_from_list, opted_out, do_not_call), or null. */
     static String refusal(Map<String, Object> contact) {
         if (Boolean.TRUE.equals(contact.get("deleted"))) {
             return "deleted";
+        }
+        if (Boolean.FALSE.equals(contact.get("member"))) {
+            return "removed_from_list";
         }
         if (Boolean.TRUE.equals(contact.get("opted_out"))) {
             return "opted_out";
@@ -275,14 +297,8 @@ class DialerEngine {
 
     /** The tier's concurrent-call limit, or the operator's custom number; enterprise without one is unlimited. */
     private int accountCap(String accountId) {
-        return accounts.findAccount(accountId).map(account -> {
-            AccountLimits limits = account.limits();
-            if (limits != null && limits.concurrentCalls() != null) {
-                return limits.concurrentCalls();
-            }
-            return account.tier() == Tier.STANDARD ? STANDARD_CONCURRENT_CALLS
-                    : account.tier() == Tier.PROFESSIONAL ? PROFESSIONAL_CONCURRENT_CALLS : Integer.MAX_VALUE;
-        }).orElse(STANDARD_CONCURRENT_CALLS);
+        return accounts.findAccount(accountId).map(account -> TierLimits.concurrentCalls(account.tier(), account.limits()))
+                .orElse(TierLimits.concurrentCalls(Tier.STANDARD, null));
     }
 
     private int count(String sql, Object arg) {

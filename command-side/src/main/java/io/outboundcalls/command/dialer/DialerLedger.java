@@ -5,6 +5,7 @@ import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.campaign.CampaignCancelledEvent;
 import io.outboundcalls.events.campaign.CampaignCompletedEvent;
+import io.outboundcalls.events.campaign.CampaignContactsAddedEvent;
 import io.outboundcalls.events.campaign.CampaignCreatedEvent;
 import io.outboundcalls.events.campaign.CampaignPausedEvent;
 import io.outboundcalls.events.campaign.CampaignResumedEvent;
@@ -45,8 +46,10 @@ class DialerLedger {
 
     @EventHandler
     void on(CampaignCreatedEvent event) {
-        jdbc.update("insert into dialer.campaigns (campaign_id, account_id, status, settings) values (?, ?, 'draft', ?::jsonb) on conflict do nothing",
-                event.campaignId(), event.accountId(), DialerJson.write(event.settings()));
+        jdbc.update("""
+                insert into dialer.campaigns (campaign_id, account_id, status, settings, list_id) values (?, ?, 'draft', ?::jsonb, ?)
+                on conflict do nothing""",
+                event.campaignId(), event.accountId(), DialerJson.write(event.settings()), event.settings().contactListId());
     }
 
     @EventHandler
@@ -58,6 +61,16 @@ class DialerLedger {
                 join dialer.contacts c on c.contact_id = m.contact_id
                 where m.list_id = ? and not c.deleted on conflict do nothing""",
                 event.campaignId(), event.accountId(), Timestamp.from(clock.instant()), event.contactListId());
+        nudgeAfterCommit(event.campaignId());
+    }
+
+    /** Members that joined the list since the start: due now, under the same rules as the others. */
+    @EventHandler
+    void on(CampaignContactsAddedEvent event) {
+        jdbc.update("""
+                insert into dialer.campaign_contacts (campaign_id, contact_id, account_id, state, due_at)
+                select ?, contact_id, ?, 'pending', ? from unnest(?::text[]) as t(contact_id) on conflict do nothing""",
+                event.campaignId(), event.accountId(), Timestamp.from(clock.instant()), event.contactIds().toArray(String[]::new));
         nudgeAfterCommit(event.campaignId());
     }
 
@@ -114,16 +127,22 @@ class DialerLedger {
         unblocked.forEach(this::nudgeAfterCommit);
     }
 
-    /** The slot is free (its lease with it); the contact is due again after delay_minutes, or done. */
+    /**
+     * The slot is free (its lease with it); the contact is due again after delay_minutes, or done.
+     * A contact that left the list meanwhile is due at once, so the next tick ends it.
+     */
     private void callEnded(String campaignId, String callId, CallOutcome outcome, boolean retryable, Instant endedAt) {
         Instant ended = endedAt == null ? clock.instant() : endedAt;
         if (retryable) {
             jdbc.update("""
                     update dialer.campaign_contacts cc set state = 'pending', last_outcome = ?, owner = null, lease_token = null,
                         lease_expires_at = null,
-                        due_at = ?::timestamptz + make_interval(mins => (select (c.settings -> 'retryRules' ->> 'delayMinutes')::int
+                        due_at = case when exists (select 1 from dialer.campaigns c join dialer.list_members m on m.list_id = c.list_id
+                                                   where c.campaign_id = cc.campaign_id and m.contact_id = cc.contact_id)
+                            then ?::timestamptz + make_interval(mins => (select (c.settings -> 'retryRules' ->> 'delayMinutes')::int
                                                             from dialer.campaigns c where c.campaign_id = cc.campaign_id))
-                    where call_id = ? and state = 'dialing'""", outcome.apiName(), Timestamp.from(ended), callId);
+                            else ?::timestamptz end
+                    where call_id = ? and state = 'dialing'""", outcome.apiName(), Timestamp.from(ended), Timestamp.from(ended), callId);
         } else {
             jdbc.update("""
                     update dialer.campaign_contacts set state = 'done', last_outcome = ?, owner = null, lease_token = null,

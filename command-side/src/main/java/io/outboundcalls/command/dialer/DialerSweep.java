@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The dialer's persistent timer: db-scheduler runs this on one node at a time. It wakes every
  * running campaign whose next due contact (a retry delay, the next calling window) has come, by
- * the dialer's clock, and recovers slots whose lease ran out (their node died or hung) or whose
- * call is overdue (see {@link DialerLeases} and {@link CallPlacer#recover}), and settles what
+ * the dialer's clock, and every campaign whose list gained members it has not enrolled yet
+ * (their wake-up died with a node); it recovers slots whose lease ran out (their node died or
+ * hung) or whose call is overdue (see {@link DialerLeases} and {@link CallPlacer#recover}), and settles what
  * attempts given back and never claimed again still hold ({@link AbandonedAttempts}).
  * db-scheduler starts before the command handlers are subscribed and stops after they are gone:
  * the sweep does nothing outside that time, or the slots it took over would be followed by no one.
@@ -55,7 +56,10 @@ class DialerSweep {
         }
         jdbc.queryForList("""
                 select campaign_id from dialer.campaigns where status = 'running' and not credits_blocked
-                and (next_tick_at is null or next_tick_at <= ?)""", String.class, Timestamp.from(clock.instant()))
+                and (next_tick_at is null or next_tick_at <= ?)
+                union select r.campaign_id from dialer.roster_changes r
+                join dialer.campaigns c on c.campaign_id = r.campaign_id where c.status in ('running', 'paused')""",
+                String.class, Timestamp.from(clock.instant()))
                 .forEach(nudger::nudge);
         placer.recoverAll(leases.takeOverStale());
         abandoned.settle();

@@ -7,10 +7,12 @@ import static org.mockito.Mockito.when;
 
 import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.command.common.ResourceNotFoundException;
+import io.outboundcalls.command.dialer.CampaignMembership;
 import io.outboundcalls.command.dialer.DialerDirectory;
 import io.outboundcalls.events.campaign.CampaignCancelledEvent;
 import io.outboundcalls.events.campaign.CampaignCompletedEvent;
 import io.outboundcalls.events.campaign.CampaignContactSkippedEvent;
+import io.outboundcalls.events.campaign.CampaignContactsAddedEvent;
 import io.outboundcalls.events.campaign.CampaignCreatedEvent;
 import io.outboundcalls.events.campaign.CampaignPausedEvent;
 import io.outboundcalls.events.campaign.CampaignResumedEvent;
@@ -22,6 +24,7 @@ import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEvent;
 import io.outboundcalls.events.campaign.RetryRules;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,7 @@ class CampaignTest {
 
     private AggregateTestFixture<Campaign> fixture;
     private DialerDirectory directory;
+    private CampaignMembership membership;
 
     private static org.hamcrest.Matcher<CommandRejectedException> code(String code) {
         return new org.hamcrest.CustomTypeSafeMatcher<>("a rejection with code " + code) {
@@ -55,7 +59,9 @@ class CampaignTest {
         when(directory.agentExists(anyString(), anyString())).thenReturn(true);
         when(directory.listExists(anyString(), anyString())).thenReturn(true);
         when(directory.listSize(any())).thenReturn(5);
-        fixture.registerInjectableResource(directory);
+        membership = mock(CampaignMembership.class);
+        when(membership.newMembers(anyString())).thenReturn(List.of());
+        fixture.registerAnnotatedCommandHandler(new CampaignCommandHandler(fixture.getRepository(), directory, membership));
     }
 
     @Test
@@ -217,5 +223,100 @@ class CampaignTest {
     void recordsASkippedContact() {
         fixture.given(CREATED, STARTED).when(new SkipCampaignContactCommand(ID, ACCOUNT, "contact_1", "do_not_call"))
                 .expectEvents(new CampaignContactSkippedEvent(ID, ACCOUNT, "contact_1", "do_not_call"));
+    }
+
+    @Test
+    void contactsThatJoinTheListOfARunningCampaignBecomeMembers() {
+        when(membership.newMembers(ID)).thenReturn(List.of("contact_6", "contact_7"));
+        fixture.given(CREATED, STARTED).when(new EnrollCampaignContactsCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignContactsAddedEvent(ID, ACCOUNT, List.of("contact_6", "contact_7")));
+    }
+
+    @Test
+    void contactsThatJoinTheListOfAPausedCampaignBecomeMembers() {
+        when(membership.newMembers(ID)).thenReturn(List.of("contact_6"));
+        fixture.given(CREATED, STARTED, new CampaignPausedEvent(ID, ACCOUNT)).when(new EnrollCampaignContactsCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignContactsAddedEvent(ID, ACCOUNT, List.of("contact_6")));
+    }
+
+    @Test
+    void aFinishedCampaignTakesNoNewMembers() {
+        when(membership.newMembers(ID)).thenReturn(List.of("contact_6"));
+        fixture.given(CREATED, STARTED, new CampaignCompletedEvent(ID, ACCOUNT)).when(new EnrollCampaignContactsCommand(ID, ACCOUNT))
+                .expectNoEvents();
+        fixture.given(CREATED, STARTED, new CampaignCancelledEvent(ID, ACCOUNT)).when(new EnrollCampaignContactsCommand(ID, ACCOUNT))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCampaignWithAMemberStillToCallDoesNotComplete() {
+        when(membership.hasUnfinishedMembers(ID)).thenReturn(true);
+        fixture.given(CREATED, STARTED).when(new CompleteCampaignCommand(ID, ACCOUNT)).expectNoEvents();
+    }
+
+    @Test
+    void aCompletionThatFindsNewMembersEnrolsThemInstead() {
+        when(membership.newMembers(ID)).thenReturn(List.of("contact_6"));
+        fixture.given(CREATED, STARTED).when(new CompleteCampaignCommand(ID, ACCOUNT))
+                .expectEvents(new CampaignContactsAddedEvent(ID, ACCOUNT, List.of("contact_6")));
+    }
+
+    private static CampaignSettings with(CampaignSchedule schedule, RetryRules retry, int concurrent, String fromNumber) {
+        return new CampaignSettings("Q1", "agent_1", "list_1", schedule, retry, concurrent, fromNumber);
+    }
+
+    private static org.hamcrest.Matcher<InvalidCampaignSettingsException> violations(String... params) {
+        return new org.hamcrest.CustomTypeSafeMatcher<>("violations of " + String.join(", ", params)) {
+            @Override
+            protected boolean matchesSafely(InvalidCampaignSettingsException e) {
+                return e.violations().stream().map(CampaignRules.Violation::param).toList().equals(List.of(params));
+            }
+        };
+    }
+
+    @Test
+    void cannotCreateWithCallingHoursThatEndBeforeTheyStart() {
+        CampaignSchedule backwards = new CampaignSchedule(null, null, "18:00", "09:00", "Europe/London", CampaignSchedule.ALL_DAYS);
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, with(backwards, SETTINGS.retryRules(), 20, null), LegalCallingWindow.DEFAULT))
+                .expectException(violations("schedule.calling_hours.end"))
+                .expectExceptionMessage("'schedule.calling_hours.end' must be after 'schedule.calling_hours.start'");
+    }
+
+    @Test
+    void cannotCreateWithMoreAttemptsOrConcurrencyThanTheLimits() {
+        RetryRules tooMany = new RetryRules(CampaignRules.MAX_ATTEMPTS + 1, 60, RetryRules.DEFAULT_RETRY_ON);
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, with(SETTINGS.schedule(), tooMany, CampaignRules.MAX_CONCURRENT_CALLS + 1, null), LegalCallingWindow.DEFAULT))
+                .expectException(violations("retry_rules.max_attempts", "concurrent_calls"))
+                .expectExceptionMessage("'retry_rules.max_attempts' must be between 1 and 10");
+    }
+
+    @Test
+    void cannotCreateWithAnUnknownZoneDayOrOutcome() {
+        CampaignSchedule odd = new CampaignSchedule(null, null, "09:00", "18:00", "Mars/Olympus", List.of("mon", "someday"));
+        RetryRules odder = new RetryRules(3, 60, List.of("busy", "maybe"));
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, with(odd, odder, 20, null), LegalCallingWindow.DEFAULT))
+                .expectException(violations("schedule.timezone", "schedule.days", "retry_rules.retry_on"));
+    }
+
+    @Test
+    void cannotCreateWithACallerIdOutsideE164() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, with(SETTINGS.schedule(), SETTINGS.retryRules(), 20, "020 7946 0000"), LegalCallingWindow.DEFAULT))
+                .expectException(violations("from_number"))
+                .expectExceptionMessage("'from_number' must be in E.164 format, such as +14155552671");
+    }
+
+    @Test
+    void settingsAreStoredWithoutRepeatsAndWithTheCallerIdInE164() {
+        CampaignSchedule repeated = new CampaignSchedule(null, null, "09:00", "18:00", "Europe/London", List.of("mon", "mon", "tue"));
+        RetryRules twice = new RetryRules(3, 60, List.of("busy", "busy"));
+        CampaignSettings stored = with(new CampaignSchedule(null, null, "09:00", "18:00", "Europe/London", List.of("mon", "tue")),
+                new RetryRules(3, 60, List.of("busy")), 20, "+442079460000");
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, with(repeated, twice, 20, "+44 20 7946 0000"), LegalCallingWindow.DEFAULT))
+                .expectEvents(new CampaignCreatedEvent(ID, ACCOUNT, stored));
     }
 }

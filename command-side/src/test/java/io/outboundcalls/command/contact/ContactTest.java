@@ -12,6 +12,7 @@ import io.outboundcalls.events.contact.ContactRemovedFromListEvent;
 import io.outboundcalls.events.contact.ContactStatus;
 import io.outboundcalls.events.contact.ContactStatusChangedEvent;
 import io.outboundcalls.events.contact.ContactUpdatedEvent;
+import io.outboundcalls.events.contact.DoNotCallReason;
 import io.outboundcalls.events.contact.ResolvedTimezone;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -27,6 +29,7 @@ import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 class ContactTest {
 
@@ -39,12 +42,13 @@ class ContactTest {
 
     private final PhoneNumberClaims claims = mock(PhoneNumberClaims.class);
     private final ContactLists lists = mock(ContactLists.class);
+    private final NumberSuppressions suppressions = mock(NumberSuppressions.class);
     private AggregateTestFixture<Contact> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contact.class);
-        fixture.registerAnnotatedCommandHandler(new ContactCommandHandler(fixture.getRepository(), claims, lists));
+        fixture.registerAnnotatedCommandHandler(new ContactCommandHandler(fixture.getRepository(), claims, lists, suppressions));
     }
 
     @Test
@@ -202,5 +206,48 @@ class ContactTest {
         org.assertj.core.api.Assertions.assertThat(resolved.timezone()).isNull();
         org.assertj.core.api.Assertions.assertThat(resolved.source()).isEqualTo(ResolvedTimezone.CAMPAIGN);
         org.assertj.core.api.Assertions.assertThat(resolved.candidates()).contains("America/New_York", "America/Los_Angeles");
+    }
+
+    @Test
+    void aNumberThatOptedOutComesBackOptedOutWhenItsContactIsCreatedAgain() {
+        when(suppressions.reasonFor(ACCOUNT, "+14155552671")).thenReturn(Optional.of(DoNotCallReason.OPTED_OUT));
+        fixture.givenNoPriorActivity()
+                .when(new CreateContactCommand(ID, ACCOUNT, DETAILS, null, false, Set.of()))
+                .expectEvents(new ContactCreatedEvent(ID, ACCOUNT, DETAILS, LA, true, List.of(), DoNotCallReason.OPTED_OUT))
+                .expectState(contact -> {
+                    assert contact.isOptedOut();
+                    assert contact.isDoNotCall();
+                });
+    }
+
+    @Test
+    void aNumberMarkedDoNotCallComesBackMarked() {
+        when(suppressions.reasonFor(ACCOUNT, "+14155552671")).thenReturn(Optional.of(DoNotCallReason.MARKED));
+        fixture.givenNoPriorActivity()
+                .when(new CreateContactCommand(ID, ACCOUNT, DETAILS, null, false, Set.of()))
+                .expectEvents(new ContactCreatedEvent(ID, ACCOUNT, DETAILS, LA, true, List.of(), DoNotCallReason.MARKED));
+    }
+
+    @Test
+    void anOptOutSuppressesTheNumberForTheAccount() {
+        fixture.given(CREATED)
+                .when(new OptOutContactCommand(ID, ACCOUNT, "camp_1", "call_1"))
+                .expectEvents(new ContactOptedOutEvent(ID, ACCOUNT, "camp_1", "call_1"));
+        verify(suppressions).suppress(ACCOUNT, "+14155552671", DoNotCallReason.OPTED_OUT);
+    }
+
+    @Test
+    void markingDoNotCallSuppressesTheNumberAndClearingItLiftsTheMark() {
+        ContactChanges mark = new ContactChanges(null, null, null, null, null, null, null, true, null, Set.of("do_not_call"));
+        fixture.given(CREATED)
+                .when(new UpdateContactCommand(ID, ACCOUNT, mark))
+                .expectEvents(new ContactUpdatedEvent(ID, ACCOUNT, DETAILS, LA, true, DoNotCallReason.MARKED));
+        verify(suppressions).suppress(ACCOUNT, "+14155552671", DoNotCallReason.MARKED);
+
+        ContactChanges clear = new ContactChanges(null, null, null, null, null, null, null, false, null, Set.of("do_not_call"));
+        fixture.given(CREATED, new ContactUpdatedEvent(ID, ACCOUNT, DETAILS, LA, true))
+                .when(new UpdateContactCommand(ID, ACCOUNT, clear))
+                .expectEvents(new ContactUpdatedEvent(ID, ACCOUNT, DETAILS, LA, false));
+        verify(suppressions).lift(ACCOUNT, "+14155552671");
     }
 }

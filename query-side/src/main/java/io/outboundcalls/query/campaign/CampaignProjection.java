@@ -3,6 +3,7 @@ package io.outboundcalls.query.campaign;
 import io.outboundcalls.events.campaign.CampaignCancelledEvent;
 import io.outboundcalls.events.campaign.CampaignCompletedEvent;
 import io.outboundcalls.events.campaign.CampaignContactSkippedEvent;
+import io.outboundcalls.events.campaign.CampaignContactsAddedEvent;
 import io.outboundcalls.events.campaign.CampaignCreatedEvent;
 import io.outboundcalls.events.campaign.CampaignPausedEvent;
 import io.outboundcalls.events.campaign.CampaignResumedEvent;
@@ -62,6 +63,12 @@ class CampaignProjection {
     @EventHandler
     void on(CampaignStartedEvent e, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
         update("status = 'running', total_contacts = ?, started_at = ?", e.campaignId(), sequence, at, e.totalContacts(), ts(at));
+    }
+
+    /** Members who joined the list after the start count from now on; the version guard keeps a redelivery from counting twice. */
+    @EventHandler
+    void on(CampaignContactsAddedEvent e, @SequenceNumber long sequence, @org.axonframework.eventhandling.Timestamp Instant at) {
+        update("total_contacts = total_contacts + ?", e.campaignId(), sequence, at, e.contactIds().size());
     }
 
     @EventHandler

@@ -50,7 +50,7 @@ class ContactProjection {
     private static final String COLUMNS = """
             c.id, c.account_id, c.phone_number, c.raw_phone_number, c.first_name, c.last_name, c.email, c.metadata,
             c.timezone, c.timezone_candidates, c.timezone_source, c.do_not_call, c.status, c.list_ids,
-            c.created_at, c.updated_at""";
+            c.created_at, c.updated_at, c.do_not_call_reason""";
     private static final String SELECT = "select " + COLUMNS + " from query.contacts c";
     /**
      * A list's contacts driven by the membership index: the LATERAL (kept apart by OFFSET 0) makes
@@ -67,7 +67,7 @@ class ContactProjection {
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
             METADATA.apply(rs.getString(8)), rs.getString(9), Arrays.asList(ZONES.apply(rs.getString(10))),
             rs.getString(11), rs.getBoolean(12), rs.getString(13), strings(rs.getArray(14)),
-            rs.getObject(15, OffsetDateTime.class).toInstant(), rs.getObject(16, OffsetDateTime.class).toInstant());
+            rs.getString(17), rs.getObject(15, OffsetDateTime.class).toInstant(), rs.getObject(16, OffsetDateTime.class).toInstant());
     /**
      * Ends a statement that first adds or removes memberships in a CTE returning their list ids
      * (named by the first argument): moves each list's {@code contact_count} by the rows actually
@@ -102,6 +102,14 @@ class ContactProjection {
         for (String listId : event.listIds()) {
             writes.insertMember(listId, event.contactId());
         }
+        if (event.doNotCallReason() != null) {
+            // rare (a do-not-call contact, or a suppressed number created again): the batch is written first
+            writes.flush();
+            jdbc.update("""
+                    update query.contacts set do_not_call_reason = ?,
+                        status = case when ? = 'opted_out' then 'opted_out' else status end where id = ?""",
+                    event.doNotCallReason().apiName(), event.doNotCallReason().apiName(), event.contactId());
+        }
     }
 
     @EventHandler
@@ -112,10 +120,13 @@ class ContactProjection {
         jdbc.update("""
                 update query.contacts set phone_number = ?, raw_phone_number = ?, first_name = ?, last_name = ?, email = ?,
                     metadata = ?::jsonb, timezone = ?, timezone_candidates = ?::jsonb, timezone_source = ?, do_not_call = ?,
+                    do_not_call_reason = case when not ?::boolean then null when status = 'opted_out' then 'opted_out' else ? end,
                     updated_at = ?, version = ? where id = ? and version < ?""",
                 d.phoneNumber(), d.rawPhoneNumber(), d.firstName(), d.lastName(), d.email(),
                 Json.write(d.metadata() == null ? Map.of() : d.metadata()), tz.timezone(), Json.write(tz.candidates()),
-                tz.source(), event.doNotCall(), java.sql.Timestamp.from(at), sequence, event.contactId(), sequence);
+                tz.source(), event.doNotCall(), event.doNotCall(),
+                event.doNotCallReason() == null ? null : event.doNotCallReason().apiName(),
+                java.sql.Timestamp.from(at), sequence, event.contactId(), sequence);
     }
 
     @EventHandler
@@ -129,7 +140,7 @@ class ContactProjection {
     void on(ContactOptedOutEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         writes.flush();
         jdbc.update("""
-                update query.contacts set status = 'opted_out', do_not_call = true, updated_at = ?, version = ?
+                update query.contacts set status = 'opted_out', do_not_call = true, do_not_call_reason = 'opted_out', updated_at = ?, version = ?
                 where id = ? and version < ?""", java.sql.Timestamp.from(at), sequence, event.contactId(), sequence);
     }
 

@@ -7,5 +7,5 @@ import java.util.Map;
 public record ContactView(String id, String accountId, String phoneNumber, String rawPhoneNumber, String firstName,
                           String lastName, String email, Map<String, String> metadata, String timezone,
                           List<String> timezoneCandidates, String timezoneSource, boolean doNotCall, String status,
-                          List<String> listIds, Instant createdAt, Instant updatedAt) {
+                          List<String> listIds, String doNotCallReason, Instant createdAt, Instant updatedAt) {
 }
