@@ -1,6 +1,7 @@
 package io.outboundcalls.app.web;
 
 import io.outboundcalls.app.config.OutboundCallsProperties;
+import io.outboundcalls.app.config.ProjectionProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -17,13 +18,13 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for an eventually consistent read model. After a command, the controller asks
  * to wait until a projection has processed the aggregate's latest event: we look up that event's
  * global index, then watch the processor's tracking token (in memory when this node owns the
- * segment, in the token store when another node does) until it covers the index. A bounded
+ * segment, looked at again as each of its batches commits; in the token store when another node
+ * does, read at growing pauses of 1 to 20 ms) until it covers the index. A bounded
  * wait: after {@code outboundcalls.read-your-writes} the answer goes out anyway.
  */
 @Component
@@ -36,10 +37,12 @@ public class ReadYourWrites {
     private final EventProcessingConfiguration processing;
     private final Serializer serializer;
     private final Duration timeout;
+    private final ProjectionProgress progress;
 
     ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing, Serializer serializer,
-                   OutboundCallsProperties properties) {
+                   OutboundCallsProperties properties, ProjectionProgress progress) {
         this.jdbc = jdbc;
+        this.progress = progress;
         this.processing = processing;
         this.serializer = serializer;
         this.timeout = properties.readYourWrites();
@@ -63,14 +66,20 @@ public class ReadYourWrites {
     public boolean awaitIndex(String processingGroup, String aggregateId, long index) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_PAUSE_NANOS;
-        while (!isProcessed(processingGroup, aggregateId, index)) {
-            if (System.nanoTime() > deadline) {
+        while (true) {
+            long seen = progress.version();
+            if (isProcessed(processingGroup, aggregateId, index)) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return false;
             }
-            LockSupport.parkNanos(pause);
+            // a batch committed on this node ends the wait at once; the pause only bounds how often
+            // a segment owned by another node (whose progress is in the token store) is read
+            progress.awaitMoveAfter(seen, Math.min(pause, left));
             pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
         }
-        return true;
     }
 
     private boolean isProcessed(String processingGroup, String aggregateId, long index) {
