@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Read-your-writes for an eventually consistent read model. After a command, the controller asks
@@ -68,21 +69,28 @@ public class ReadYourWrites {
         long pause = FIRST_PAUSE_NANOS;
         while (true) {
             long seen = progress.version();
-            if (isProcessed(processingGroup, aggregateId, index)) {
+            Progress now = progress(processingGroup, aggregateId, index);
+            if (now == Progress.PROCESSED) {
                 return true;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
-            // a batch committed on this node ends the wait at once; the pause only bounds how often
-            // a segment owned by another node (whose progress is in the token store) is read
-            progress.awaitMoveAfter(seen, Math.min(pause, left));
-            pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+            if (now == Progress.PENDING_HERE) {
+                // this node's processor is behind: its next committed batch ends the wait at once
+                progress.awaitMoveAfter(seen, Math.min(MAX_PAUSE_NANOS, left));
+            } else {
+                // another node's (or nobody's) segment: its progress is in the token store, read at growing pauses
+                LockSupport.parkNanos(Math.min(pause, left));
+                pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+            }
         }
     }
 
-    private boolean isProcessed(String processingGroup, String aggregateId, long index) {
+    private enum Progress { PROCESSED, PENDING_HERE, PENDING_ELSEWHERE }
+
+    private Progress progress(String processingGroup, String aggregateId, long index) {
         Optional<StreamingEventProcessor> processor =
                 processing.eventProcessor(processingGroup, StreamingEventProcessor.class);
         if (processor.isPresent()) {
@@ -92,17 +100,25 @@ public class ReadYourWrites {
                 boolean allLocal = statuses.stream().mapToInt(st -> st.getSegment().getMask() + 1).findFirst()
                         .orElse(-1) == statuses.size();
                 if (allLocal) {
-                    return statuses.stream().allMatch(st -> covers(st.getTrackingToken(), index));
+                    return local(statuses.stream().allMatch(st -> covers(st.getTrackingToken(), index)));
                 }
-                return storedTokensCover(processingGroup, index);
+                return stored(processingGroup, index);
             }
             for (EventTrackerStatus status : statuses) {
                 if (status.getSegment().matches(aggregateId)) {
-                    return covers(status.getTrackingToken(), index);
+                    return local(covers(status.getTrackingToken(), index));
                 }
             }
         }
-        return storedTokensCover(processingGroup, index);
+        return stored(processingGroup, index);
+    }
+
+    private static Progress local(boolean covered) {
+        return covered ? Progress.PROCESSED : Progress.PENDING_HERE;
+    }
+
+    private Progress stored(String processingGroup, long index) {
+        return storedTokensCover(processingGroup, index) ? Progress.PROCESSED : Progress.PENDING_ELSEWHERE;
     }
 
     /** The segment is owned by another node (or not yet claimed): read the token store. */
