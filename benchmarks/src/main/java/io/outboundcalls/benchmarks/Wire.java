@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * One kept-alive HTTP/1.1 connection driven by one blocking thread, as wrk's connections are: the
  * request's bytes are written as they are, the answer's status, length and body are read, nothing
- * else is decoded. On two cores shared with the service, {@code java.net.http.HttpClient}'s
- * selector thread and hand-offs cost the load generator several times the CPU this does.
+ * else is decoded, so the load generator takes as little as it can of the cores it shares with
+ * the service ({@code java.net.http.HttpClient} adds a selector thread and a hand-off per request).
  * Reconnects when the server closes the connection; not thread-safe (one per client thread).
  */
 final class Wire implements AutoCloseable {

@@ -15,8 +15,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,8 +27,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * request costs no database round trip to authenticate. Revocation stays effective on the next
  * request on every node: the registry announces each revoked key and changed account on
  * {@link AccountRegistry#CHANGES_CHANNEL} when its transaction commits, and every node LISTENs on
- * one connection of its own and drops what changed as the notification arrives (before the
- * revoking request has even answered). While that connection is not listening (at start, after
+ * one connection of its own and drops what changed as the notification arrives. The node that
+ * made the change drops it at once and answers only after its own listener has received the
+ * notification (at most 1 s), which PostgreSQL sends to every listening node at the same moment:
+ * the other nodes apply it while the answer travels. While that connection is not listening (at start, after
  * losing it) nothing is cached and every request reads the registry, as without the cache; the
  * TTL bounds what a notification that never arrives could leave behind. Unknown keys are never
  * cached: every attempt with one reads the registry (and counts against its client address).
@@ -39,6 +43,9 @@ public class PrincipalCache implements SmartLifecycle {
     private static final int MAX_ENTRIES = 100_000;
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
+    private static final Duration ANNOUNCEMENT_WAIT = Duration.ofSeconds(1);
+    /** Changes received but not (yet) waited for: those made by other nodes are never claimed. */
+    private static final int MAX_ANNOUNCED = 1_000;
 
     private record Entry(Principal principal, long expiresAtNanos) {
     }
@@ -49,6 +56,7 @@ public class PrincipalCache implements SmartLifecycle {
     private final Map<String, Entry> byKeyHash = new ConcurrentHashMap<>();
     /** Moves on every invalidation, so a lookup that raced one does not store what it read before it. */
     private final AtomicLong generation = new AtomicLong();
+    private final Set<String> announced = new HashSet<>();
     private volatile boolean listening;
     private volatile boolean running;
     private Thread listener;
@@ -97,22 +105,69 @@ public class PrincipalCache implements SmartLifecycle {
      * drop it when the notification arrives, as this one does again).
      */
     public void forgetKey(String keyId) {
-        generation.incrementAndGet();
-        byKeyHash.values().removeIf(e -> e.principal().keyId().equals(keyId));
+        dropKey(keyId);
+        awaitAnnounced(AccountRegistry.KEY_PREFIX + keyId);
     }
 
     /** Drops an account's keys at once on this node, after its tier or limits changed. */
     public void forgetAccount(String accountId) {
+        dropAccount(accountId);
+        awaitAnnounced(AccountRegistry.ACCOUNT_PREFIX + accountId);
+    }
+
+    private void dropKey(String keyId) {
+        generation.incrementAndGet();
+        byKeyHash.values().removeIf(e -> e.principal().keyId().equals(keyId));
+    }
+
+    private void dropAccount(String accountId) {
         generation.incrementAndGet();
         byKeyHash.values().removeIf(e -> e.principal().accountId().equals(accountId));
+    }
+
+    /**
+     * Waits (briefly) until this node's own listener has received the change's notification:
+     * PostgreSQL sends it to every listening node at once, so when the changing request answers,
+     * the other nodes have it too, and are only microseconds from applying it.
+     */
+    private void awaitAnnounced(String change) {
+        if (!listening) {
+            return;
+        }
+        long deadline = System.nanoTime() + ANNOUNCEMENT_WAIT.toNanos();
+        synchronized (announced) {
+            while (!announced.remove(change) && listening) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    announced.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void received(String change) {
+        changed(change);
+        synchronized (announced) {
+            if (announced.size() >= MAX_ANNOUNCED) {
+                announced.clear();
+            }
+            announced.add(change);
+            announced.notifyAll();
+        }
     }
 
     /** Applies one announced change (see {@link AccountRegistry#CHANGES_CHANNEL}); an unknown one drops everything. */
     void changed(String change) {
         if (change != null && change.startsWith(AccountRegistry.KEY_PREFIX)) {
-            forgetKey(change.substring(AccountRegistry.KEY_PREFIX.length()));
+            dropKey(change.substring(AccountRegistry.KEY_PREFIX.length()));
         } else if (change != null && change.startsWith(AccountRegistry.ACCOUNT_PREFIX)) {
-            forgetAccount(change.substring(AccountRegistry.ACCOUNT_PREFIX.length()));
+            dropAccount(change.substring(AccountRegistry.ACCOUNT_PREFIX.length()));
         } else {
             forgetAll();
         }
@@ -138,7 +193,7 @@ public class PrincipalCache implements SmartLifecycle {
                     PGNotification[] received = notifications.getNotifications((int) POLL.toMillis());
                     if (received != null) {
                         for (PGNotification notification : received) {
-                            changed(notification.getParameter());
+                            received(notification.getParameter());
                         }
                     }
                 }
