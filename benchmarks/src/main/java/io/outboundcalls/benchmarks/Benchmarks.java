@@ -1,6 +1,5 @@
 package io.outboundcalls.benchmarks;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +37,7 @@ public final class Benchmarks {
         boolean smoke = arguments.contains("--smoke");
         Optional<String> url = option(arguments, "--url=");
         Optional<String> adminToken = option(arguments, "--admin-token=");
+        Optional<String> jdbcUrl = option(arguments, "--jdbc-url=");
         Sizes sizes = smoke ? Sizes.SMOKE : Sizes.FULL;
         Set<String> only = option(arguments, "--only=").map(o -> Set.of(o.split(","))).orElse(Scenarios.NAMES);
         if (!Scenarios.NAMES.containsAll(only)) {
@@ -45,7 +45,9 @@ public final class Benchmarks {
         }
 
         List<Row> rows = new ArrayList<>();
+        String database = "not reachable (with --url, give --jdbc-url=… [--jdbc-user=… --jdbc-password=…])";
         Service service = null;
+        RawDatabase raw = null;
         try {
             if (url.isEmpty()) {
                 System.out.println("Starting the service with embedded PostgreSQL…");
@@ -57,28 +59,41 @@ public final class Benchmarks {
             if (admin == null) {
                 throw new IllegalArgumentException("--url needs --admin-token=<operator token>");
             }
-            Scenarios scenarios = new Scenarios(http, admin, sizes);
+            if (jdbcUrl.isPresent()) {
+                raw = new RawDatabase(jdbcUrl.get(), option(arguments, "--jdbc-user=").orElse("postgres"),
+                        option(arguments, "--jdbc-password=").orElse(null));
+            } else if (service != null) {
+                raw = RawDatabase.embedded(service.dataDir());
+            }
+            if (raw != null) {
+                database = raw.settings();
+            }
+            Scenarios scenarios = new Scenarios(http, admin, sizes, raw);
             rows.addAll(scenarios.run(only));
         } finally {
+            if (raw != null) {
+                raw.close();
+            }
             if (service != null) {
                 service.close();
             }
         }
-        String table = render(rows, smoke);
+        String table = render(rows, smoke, database);
         System.out.println(table);
         Path out = Path.of("benchmark-results");
         Files.createDirectories(out);
         Files.writeString(out.resolve(smoke ? "smoke.md" : "latest.md"), table);
     }
 
-    static String render(List<Row> rows, boolean smoke) throws IOException {
+    static String render(List<Row> rows, boolean smoke, String database) {
         StringBuilder out = new StringBuilder();
         out.append("OutboundCalls benchmark").append(smoke ? " (SMOKE: tiny sizes, verdicts not meaningful)" : "")
                 .append(" — ").append(Instant.now()).append('\n');
         out.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
                 .append(totalMemoryGiB()).append(" GiB RAM, ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name")).append(' ')
-                .append(System.getProperty("os.arch")).append("\n\n");
+                .append(System.getProperty("os.arch")).append('\n');
+        out.append("Database: ").append(database).append("\n\n");
         out.append("| Figure | Target | Measured | Verdict | Notes |\n|---|---|---|---|---|\n");
         for (Row row : rows) {
             out.append("| ").append(row.figure()).append(" | ").append(row.target()).append(" | ")

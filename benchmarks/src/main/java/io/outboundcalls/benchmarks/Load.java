@@ -1,6 +1,6 @@
 package io.outboundcalls.benchmarks;
 
-import java.net.http.HttpRequest;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,16 +9,33 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.IntFunction;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A closed-loop load: {@code clients} threads each send a request, wait for the answer, and send
- * the next. Only answers with the expected status count; others are reported as errors. A
- * warm-up phase runs first and is not measured.
+ * A closed-loop load: {@code clients} platform threads, each with its own session (a kept-alive
+ * HTTP connection or a JDBC connection), send an operation, wait for its answer, and send the
+ * next. Only operations that succeed count; others are reported as errors. A warm-up phase runs
+ * first and is not measured. The harness's own CPU use over the measured phase is recorded, so the
+ * table shows whether the load generator, rather than the system measured, set the pace.
  */
 final class Load {
 
-    record Result(long ok, long errors, double seconds, long p50Micros, long p99Micros, String firstError) {
+    /** One client's connection; {@link #call} answers null on success, else what went wrong. */
+    interface Session extends AutoCloseable {
+        String call(int n) throws Exception;
+
+        @Override
+        void close() throws Exception;
+    }
+
+    interface Sessions {
+        Session open() throws Exception;
+    }
+
+    record Result(long ok, long errors, double seconds, long p50Micros, long p99Micros, String firstError,
+                  double clientCpuShare) {
         double perSecond() {
             return ok / seconds;
         }
@@ -27,36 +44,61 @@ final class Load {
     private Load() {
     }
 
-    /** @param requests builds the n-th request of a client (n counts across the run, warm-up included) */
-    static Result run(Http http, int clients, Duration warmup, Duration measure, int expectedStatus,
-                      IntFunction<HttpRequest> requests) throws Exception {
+    /** HTTP requests over {@link Wire}: {@code requests} gives the bytes of the n-th one (n counts across the run). */
+    static Result http(String baseUrl, int clients, Sizes sizes, int expectedStatus, java.util.function.IntFunction<byte[]> requests)
+            throws Exception {
+        return run(clients, sizes.warmup(), sizes.measure(), () -> {
+            Wire wire = new Wire(baseUrl);
+            return new Session() {
+                @Override
+                public String call(int n) throws Exception {
+                    Wire.Answer answer = wire.send(requests.apply(n), expectedStatus);
+                    return answer.status() == expectedStatus ? null : answer.status() + " " + abbreviate(answer.body());
+                }
+
+                @Override
+                public void close() {
+                    wire.close();
+                }
+            };
+        });
+    }
+
+    static Result run(int clients, Duration warmup, Duration measure, Sessions sessions) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
-        java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger sequence = new AtomicInteger();
         List<Future<long[]>> futures = new ArrayList<>();
-        java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
         for (int c = 0; c < clients; c++) {
             futures.add(pool.submit(() -> {
                 long[] latencies = new long[1 << 16];
                 int count = 0;
-                while (!stop.get()) {
-                    HttpRequest request = requests.apply(sequence.getAndIncrement());
-                    long start = System.nanoTime();
-                    Http.Response response = http.send(request);
-                    long micros = (System.nanoTime() - start) / 1000;
-                    if (!measuring.get()) {
-                        continue;
-                    }
-                    if (response.status() == expectedStatus) {
-                        if (count == latencies.length) {
-                            latencies = Arrays.copyOf(latencies, count * 2);
+                try (Session session = sessions.open()) {
+                    while (!stop.get()) {
+                        int n = sequence.getAndIncrement();
+                        long start = System.nanoTime();
+                        String error;
+                        try {
+                            error = session.call(n);
+                        } catch (Exception e) {
+                            error = e.toString();
                         }
-                        latencies[count++] = micros;
-                    } else {
-                        errors.incrementAndGet();
-                        firstError.compareAndSet(null, response.status() + " " + abbreviate(response.body()));
+                        long micros = (System.nanoTime() - start) / 1000;
+                        if (!measuring.get()) {
+                            continue;
+                        }
+                        if (error == null) {
+                            if (count == latencies.length) {
+                                latencies = Arrays.copyOf(latencies, count * 2);
+                            }
+                            latencies[count++] = micros;
+                        } else {
+                            errors.incrementAndGet();
+                            firstError.compareAndSet(null, error);
+                        }
                     }
                 }
                 return Arrays.copyOf(latencies, count);
@@ -65,8 +107,10 @@ final class Load {
         Thread.sleep(warmup.toMillis());
         measuring.set(true);
         long start = System.nanoTime();
+        long cpuStart = ownCpuNanos();
         Thread.sleep(measure.toMillis());
         measuring.set(false);
+        long cpu = ownCpuNanos() - cpuStart;
         double seconds = (System.nanoTime() - start) / 1e9;
         stop.set(true);
         List<long[]> all = new ArrayList<>();
@@ -76,7 +120,21 @@ final class Load {
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(merged.length, errors.get(), seconds, percentile(merged, 0.50), percentile(merged, 0.99),
-                firstError.get());
+                firstError.get(), cpuShare(cpu, seconds, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** The CPU time this JVM has used, all threads (JIT and GC included): what the load generator takes from the machine. */
+    static long ownCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                && os.getProcessCpuTime() >= 0) {
+            return os.getProcessCpuTime();
+        }
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** CPU time over a wall-clock span as a share of all cores: 1.0 = every core busy the whole time. */
+    static double cpuShare(long cpuNanos, double seconds, int cores) {
+        return seconds <= 0 ? 0 : cpuNanos / (seconds * 1e9 * cores);
     }
 
     static long percentile(long[] sorted, double p) {

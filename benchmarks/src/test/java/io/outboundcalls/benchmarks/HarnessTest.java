@@ -41,11 +41,12 @@ class HarnessTest {
         String table = Benchmarks.render(List.of(
                 new Row("A", ">= 1", "2", true, null),
                 new Row("B", ">= 1", "0", false, "x|y"),
-                Row.notAvailable("C", "<= 1 s", "later")), false);
+                Row.notAvailable("C", "<= 1 s", "later")), false, "fsync=on, synchronous_commit=on");
         assertThat(table).contains("| A | >= 1 | 2 | PASS |  |")
                 .contains("| B | >= 1 | 0 | FAIL | x/y |")
                 .contains("| C | <= 1 s | not available | - | later |")
-                .contains("cores");
+                .contains("cores")
+                .contains("Database: fsync=on, synchronous_commit=on");
     }
 
     @Test
@@ -55,5 +56,26 @@ class HarnessTest {
         // 200 busy jiffies (user + system) out of 400: iowait counts as idle
         assertThat(Quiet.busy(before, after)).isEqualTo(0.5);
         assertThat(Quiet.busy(before, before)).isZero();
+    }
+
+    @Test
+    void judgesTheApiAsAShareOfRawPostgreSql() {
+        Load.Result api = new Load.Result(600, 0, 1.0, 10_000, 40_000, null, 0.2);
+        Load.Result raw = new Load.Result(1000, 0, 1.0, 1_000, 5_000, null, 0.3);
+        Row row = Scenarios.compared("Read", "t", api, raw, "page reads", 0.50);
+        assertThat(row.pass()).isTrue();
+        assertThat(row.measured()).startsWith("**60 %** of raw").contains("raw 1,000 page reads/s");
+        assertThat(row.note()).contains("harness CPU 20 % of the machine").contains("harness CPU 30 %");
+        // the share is met but the API's p99 is not
+        Load.Result slow = new Load.Result(600, 0, 1.0, 10_000, 51_000, null, 0.2);
+        assertThat(Scenarios.compared("Read", "t", slow, raw, "page reads", 0.50).pass()).isFalse();
+        assertThat(Scenarios.compared("Read", "t", api, raw, "page reads", 0.70).pass()).isFalse();
+        assertThat(Scenarios.compared("Read", "t", api, null, "page reads", 0.50).pass()).isNull();
+    }
+
+    @Test
+    void sharesCpuTimeOverAllCores() {
+        assertThat(Load.cpuShare(1_000_000_000L, 1.0, 2)).isEqualTo(0.5);
+        assertThat(Load.cpuShare(1_000_000_000L, 0, 2)).isZero();
     }
 }

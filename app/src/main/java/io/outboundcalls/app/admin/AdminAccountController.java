@@ -2,6 +2,7 @@ package io.outboundcalls.app.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.outboundcalls.app.security.PrincipalCache;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.JsonBodies;
 import io.outboundcalls.app.web.JsonFields;
@@ -41,11 +42,13 @@ class AdminAccountController {
     private final CommandGateway commands;
     private final AccountRegistry registry;
     private final JsonBodies bodies;
+    private final PrincipalCache principals;
 
-    AdminAccountController(CommandGateway commands, AccountRegistry registry, JsonBodies bodies) {
+    AdminAccountController(CommandGateway commands, AccountRegistry registry, JsonBodies bodies, PrincipalCache principals) {
         this.commands = commands;
         this.registry = registry;
         this.bodies = bodies;
+        this.principals = principals;
     }
 
     @JsonPropertyOrder({"id", "object"})
@@ -122,6 +125,7 @@ class AdminAccountController {
         }
         commands.sendAndWait(new UpdateAccountCommand(id, name,
                 tier == null ? null : Tier.valueOf(tier.toUpperCase(Locale.ROOT)), limits));
+        principals.forgetAccount(id);
         return get(id);
     }
 

@@ -2,6 +2,7 @@ package io.outboundcalls.app.apikeys;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.outboundcalls.app.security.PrincipalCache;
 import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.ApiKeyUsage;
@@ -38,10 +39,12 @@ class ApiKeyController {
 
     private final ApiGateway api;
     private final ApiKeyUsage usage;
+    private final PrincipalCache principals;
 
-    ApiKeyController(ApiGateway api, ApiKeyUsage usage) {
+    ApiKeyController(ApiGateway api, ApiKeyUsage usage, PrincipalCache principals) {
         this.api = api;
         this.usage = usage;
+        this.principals = principals;
     }
 
     @JsonPropertyOrder({"id", "object"})
@@ -80,6 +83,7 @@ class ApiKeyController {
             throw ApiException.notFound("api_key", id);
         }
         api.send(new RevokeApiKeyCommand(principal.accountId(), id));
+        principals.forgetKey(id);
         api.awaitProjection(PROJECTION, principal.accountId());
         return new Deleted(id, "api_key", true);
     }

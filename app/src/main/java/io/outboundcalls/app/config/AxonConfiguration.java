@@ -125,22 +125,24 @@ class AxonConfiguration {
     }
 
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing) {
+    void configureProcessors(EventProcessingConfigurer processing, ProjectionProgress progress) {
         // Tracking processors, not pooled streaming ones: the embedded event store wakes a tracking
         // processor as soon as an event is committed in this JVM, whereas a pooled processor whose
         // stream offers no availability callback (the embedded store's does not) re-polls only every
         // 500 ms — which showed as ~500 ms on every read-your-writes wait and webhook.
         processing.usingTrackingEventProcessors()
-                .registerTrackingEventProcessorConfiguration(config -> tracking(INITIAL_SEGMENTS))
+                .registerTrackingEventProcessorConfiguration(config -> tracking(INITIAL_SEGMENTS, progress))
                 // a failing projection retries instead of silently skipping the event
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
         // set-based lookups are written in the command's own transaction
         TypeFilteredEventSource.registerSubscribing(processing, AccountRegistry.PROCESSING_GROUP);
-        TWO_SEGMENT_GROUPS.forEach(group -> processing.registerTrackingEventProcessorConfiguration(group, config -> tracking(2)));
+        TWO_SEGMENT_GROUPS.forEach(group -> processing.registerTrackingEventProcessorConfiguration(group, config -> tracking(2, progress)));
     }
 
-    private static TrackingEventProcessorConfiguration tracking(int initialSegments) {
+    private static TrackingEventProcessorConfiguration tracking(int initialSegments, ProjectionProgress progress) {
         return TrackingEventProcessorConfiguration.forParallelProcessing(THREADS)
+                // read-your-writes waiters look again as soon as a batch has committed
+                .andEventTrackerStatusChangeListener(progress)
                 .andInitialSegmentsCount(initialSegments)
                 .andBatchSize(BATCH_SIZE)
                 .andWorkerTerminationTimeout(WORKER_TERMINATION.toMillis());

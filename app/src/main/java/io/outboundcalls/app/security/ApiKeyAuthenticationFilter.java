@@ -6,7 +6,6 @@ import io.outboundcalls.app.web.ApiKeyUsage;
 import io.outboundcalls.app.web.ApiPrincipals;
 import io.outboundcalls.app.web.DatabaseUnavailable;
 import io.outboundcalls.app.web.ProblemWriter;
-import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.account.ApiKeys;
 import jakarta.servlet.FilterChain;
@@ -23,19 +22,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Authenticates a /v1 request by its Bearer API key. The key table is read on every request, so
- * a key revoked on any node fails on the very next request. A request without a valid key is
+ * Authenticates a /v1 request by its Bearer API key, through {@link PrincipalCache}: a key revoked
+ * on any node fails on the very next request. A request without a valid key is
  * counted against its client address (429 once that address keeps failing) and answered 401. With
  * the database out of reach the lookup cannot decide: 503, as for any other request.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    private final AccountRegistry registry;
+    private final PrincipalCache registry;
     private final ApiKeyUsage usage;
     private final ClientAddressLimits addressLimits;
     private final ProblemWriter problems;
 
-    ApiKeyAuthenticationFilter(AccountRegistry registry, ApiKeyUsage usage, ClientAddressLimits addressLimits,
+    ApiKeyAuthenticationFilter(PrincipalCache registry, ApiKeyUsage usage, ClientAddressLimits addressLimits,
                                ProblemWriter problems) {
         this.registry = registry;
         this.usage = usage;

@@ -6,7 +6,6 @@ import io.outboundcalls.app.ratelimit.RateLimitFilter;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.ApiKeyUsage;
 import io.outboundcalls.app.web.ProblemWriter;
-import io.outboundcalls.command.account.AccountRegistry;
 import jakarta.servlet.Filter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -61,10 +60,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain customerApi(HttpSecurity http, AccountRegistry registry, ApiKeyUsage usage,
+    SecurityFilterChain customerApi(HttpSecurity http, PrincipalCache principals, ApiKeyUsage usage,
                                     ClientAddressLimits addressLimits, RateLimitFilter rateLimits,
                                     ProblemWriter problems) throws Exception {
-        ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(registry, usage, addressLimits, problems);
+        ApiKeyAuthenticationFilter apiKeys = new ApiKeyAuthenticationFilter(principals, usage, addressLimits, problems);
         return stateless(http.securityMatcher("/v1/**"), problems)
                 .addFilterBefore(apiKeys, AnonymousAuthenticationFilter.class)
                 .addFilterAfter(rateLimits, ApiKeyAuthenticationFilter.class)

@@ -1,6 +1,7 @@
 package io.outboundcalls.app.web;
 
 import io.outboundcalls.app.config.OutboundCallsProperties;
+import io.outboundcalls.app.config.ProjectionProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -23,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
  * Read-your-writes for an eventually consistent read model. After a command, the controller asks
  * to wait until a projection has processed the aggregate's latest event: we look up that event's
  * global index, then watch the processor's tracking token (in memory when this node owns the
- * segment, in the token store when another node does) until it covers the index. A bounded
+ * segment, looked at again as each of its batches commits; in the token store when another node
+ * does, read at growing pauses of 1 to 20 ms) until it covers the index. A bounded
  * wait: after {@code outboundcalls.read-your-writes} the answer goes out anyway.
  */
 @Component
@@ -36,10 +38,12 @@ public class ReadYourWrites {
     private final EventProcessingConfiguration processing;
     private final Serializer serializer;
     private final Duration timeout;
+    private final ProjectionProgress progress;
 
     ReadYourWrites(JdbcTemplate jdbc, EventProcessingConfiguration processing, Serializer serializer,
-                   OutboundCallsProperties properties) {
+                   OutboundCallsProperties properties, ProjectionProgress progress) {
         this.jdbc = jdbc;
+        this.progress = progress;
         this.processing = processing;
         this.serializer = serializer;
         this.timeout = properties.readYourWrites();
@@ -63,17 +67,30 @@ public class ReadYourWrites {
     public boolean awaitIndex(String processingGroup, String aggregateId, long index) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_PAUSE_NANOS;
-        while (!isProcessed(processingGroup, aggregateId, index)) {
-            if (System.nanoTime() > deadline) {
+        while (true) {
+            long seen = progress.version();
+            Progress now = progress(processingGroup, aggregateId, index);
+            if (now == Progress.PROCESSED) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 return false;
             }
-            LockSupport.parkNanos(pause);
-            pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+            if (now == Progress.PENDING_HERE) {
+                // this node's processor is behind: its next committed batch ends the wait at once
+                progress.awaitMoveAfter(seen, Math.min(MAX_PAUSE_NANOS, left));
+            } else {
+                // another node's (or nobody's) segment: its progress is in the token store, read at growing pauses
+                LockSupport.parkNanos(Math.min(pause, left));
+                pause = Math.min(pause * 2, MAX_PAUSE_NANOS);
+            }
         }
-        return true;
     }
 
-    private boolean isProcessed(String processingGroup, String aggregateId, long index) {
+    private enum Progress { PROCESSED, PENDING_HERE, PENDING_ELSEWHERE }
+
+    private Progress progress(String processingGroup, String aggregateId, long index) {
         Optional<StreamingEventProcessor> processor =
                 processing.eventProcessor(processingGroup, StreamingEventProcessor.class);
         if (processor.isPresent()) {
@@ -83,17 +100,25 @@ public class ReadYourWrites {
                 boolean allLocal = statuses.stream().mapToInt(st -> st.getSegment().getMask() + 1).findFirst()
                         .orElse(-1) == statuses.size();
                 if (allLocal) {
-                    return statuses.stream().allMatch(st -> covers(st.getTrackingToken(), index));
+                    return local(statuses.stream().allMatch(st -> covers(st.getTrackingToken(), index)));
                 }
-                return storedTokensCover(processingGroup, index);
+                return stored(processingGroup, index);
             }
             for (EventTrackerStatus status : statuses) {
                 if (status.getSegment().matches(aggregateId)) {
-                    return covers(status.getTrackingToken(), index);
+                    return local(covers(status.getTrackingToken(), index));
                 }
             }
         }
-        return storedTokensCover(processingGroup, index);
+        return stored(processingGroup, index);
+    }
+
+    private static Progress local(boolean covered) {
+        return covered ? Progress.PROCESSED : Progress.PENDING_HERE;
+    }
+
+    private Progress stored(String processingGroup, long index) {
+        return storedTokensCover(processingGroup, index) ? Progress.PROCESSED : Progress.PENDING_ELSEWHERE;
     }
 
     /** The segment is owned by another node (or not yet claimed): read the token store. */

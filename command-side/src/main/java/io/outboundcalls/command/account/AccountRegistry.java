@@ -30,6 +30,15 @@ import java.util.Optional;
 public class AccountRegistry {
 
     public static final String PROCESSING_GROUP = "account-registry";
+    /**
+     * PostgreSQL {@code NOTIFY} channel on which every change to what {@link #findByKeyHash} answers
+     * is announced, in the changing transaction (so it is delivered when, and only if, it commits):
+     * payload {@code key:<key id>} for a revoked key, {@code account:<account id>} for changed
+     * limits. Nodes that cache principals drop them on it.
+     */
+    public static final String CHANGES_CHANNEL = "registry_changes";
+    public static final String KEY_PREFIX = "key:";
+    public static final String ACCOUNT_PREFIX = "account:";
 
     private final JdbcTemplate jdbc;
 
@@ -64,6 +73,7 @@ public class AccountRegistry {
                     concurrent_requests = ?, concurrent_calls = ?, updated_at = ? where account_id = ?""",
                 event.name(), event.tier().name(), l.requestsPerMinute(), l.burstPerSecond(),
                 l.concurrentRequests(), l.concurrentCalls(), java.sql.Timestamp.from(at), event.accountId());
+        announce(ACCOUNT_PREFIX + event.accountId());
     }
 
     @EventHandler
@@ -81,6 +91,11 @@ public class AccountRegistry {
     @EventHandler
     void on(ApiKeyRevokedEvent event) {
         jdbc.update("delete from registry.api_keys where key_id = ?", event.keyId());
+        announce(KEY_PREFIX + event.keyId());
+    }
+
+    private void announce(String change) {
+        jdbc.query("select pg_notify(?, ?)", rs -> null, CHANGES_CHANNEL, change);
     }
 
     public Optional<Principal> findByKeyHash(String keyHash) {
