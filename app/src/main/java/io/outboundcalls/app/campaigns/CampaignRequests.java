@@ -41,9 +41,10 @@ final class CampaignRequests {
         RetryRules retry = retryRules(f);
         Integer concurrent = f.optionalInt("concurrent_calls", 1, MAX_CONCURRENT_CALLS);
         String fromNumber = fromNumber(f);
+        Boolean testMode = f.optionalBoolean("test_mode");
         f.throwIfInvalid();
         return new CampaignSettings(name, agentId, listId, schedule, retry,
-                concurrent == null ? DEFAULT_CONCURRENT_CALLS : concurrent, fromNumber);
+                concurrent == null ? DEFAULT_CONCURRENT_CALLS : concurrent, fromNumber, Boolean.TRUE.equals(testMode) ? true : null);
     }
 
     private static CampaignSchedule schedule(JsonFields f) {

@@ -7,6 +7,7 @@ import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.CallPlacedEvent;
+import io.outboundcalls.events.call.CallProviderAssignedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import java.util.EnumSet;
@@ -20,7 +21,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One attempt to reach one contact. Provider reports arrive as commands, possibly twice or late
  * (a provider retries its callbacks, a recovered simulation replays its script): each report
- * only moves the call forward, never back, and a finished call ignores them.
+ * only moves the call forward, never back, and a finished call ignores them. A test-mode call is
+ * charged nothing.
  */
 @Aggregate(cache = CallConfiguration.CACHE)
 class Call {
@@ -41,6 +43,8 @@ class Call {
     private List<String> retryOn;
     private Status status;
     private String answeredBy;
+    private boolean testMode;
+    private String providerCallId;
 
     protected Call() {
     }
@@ -48,7 +52,16 @@ class Call {
     @CommandHandler
     Call(PlaceCallCommand c) {
         apply(new CallPlacedEvent(c.callId(), c.accountId(), c.campaignId(), c.contactId(), c.agentId(), c.to(), c.from(),
-                c.attempt(), c.maxAttempts(), List.copyOf(c.retryOn()), c.reservedCredits(), c.queuedAt()));
+                c.attempt(), c.maxAttempts(), List.copyOf(c.retryOn()), c.reservedCredits(), c.queuedAt(), c.provider(),
+                c.testMode() ? Boolean.TRUE : null));
+    }
+
+    /** The provider's id is recorded once; a repeated report of it changes nothing. */
+    @CommandHandler
+    void handle(RecordProviderCallCommand c) {
+        if (providerCallId == null) {
+            apply(new CallProviderAssignedEvent(callId, accountId, campaignId, c.provider(), c.providerCallId(), c.at()));
+        }
     }
 
     @CommandHandler
@@ -77,9 +90,11 @@ class Call {
                     earnsAnotherAttempt(outcome), c.at()));
             return;
         }
-        long billed = pricing.billedSeconds(c.durationSeconds());
-        apply(new CallCompletedEvent(callId, accountId, campaignId, contactId, agentId, attempt, c.outcome(), answeredBy,
-                c.endReason(), c.durationSeconds(), billed, pricing.creditsFor(c.durationSeconds()),
+        long billed = testMode ? 0 : pricing.billedSeconds(c.durationSeconds());
+        long credits = testMode ? 0 : pricing.creditsFor(c.durationSeconds());
+        String finalAnsweredBy = c.answeredBy() == null ? answeredBy : c.answeredBy();
+        apply(new CallCompletedEvent(callId, accountId, campaignId, contactId, agentId, attempt, c.outcome(), finalAnsweredBy,
+                c.endReason(), c.durationSeconds(), billed, credits,
                 c.transcript(), c.summary(), c.analysis(), c.recordingRef(), retryable, c.at()));
     }
 
@@ -99,6 +114,12 @@ class Call {
         maxAttempts = event.maxAttempts();
         retryOn = event.retryOn();
         status = Status.QUEUED;
+        testMode = event.inTestMode();
+    }
+
+    @EventSourcingHandler
+    void on(CallProviderAssignedEvent event) {
+        providerCallId = event.providerCallId();
     }
 
     @EventSourcingHandler
