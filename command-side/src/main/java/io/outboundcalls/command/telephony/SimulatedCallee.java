@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What happens on a simulated call, decided by the last two digits of the number dialed
@@ -35,7 +33,6 @@ final class SimulatedCallee {
         }
     }
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.\\-]+)\\s*}}");
     private static final long GAP_MS = 600;
     private static final long NO_ANSWER_MS = 30_000;
 
@@ -128,36 +125,12 @@ final class SimulatedCallee {
         return "Hello" + (vars.containsKey("first_name") ? " " + vars.get("first_name") : "") + ", this is " + agent.name() + " calling.";
     }
 
-    /** {{first_name}}, {{last_name}}, {{email}}, {{phone_number}} and every metadata key; unknown ones become empty. */
     static String fill(String template, Map<String, String> vars) {
-        Matcher m = VARIABLE.matcher(template == null ? "" : template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(vars.getOrDefault(m.group(1), "")));
-        }
-        m.appendTail(out);
-        return out.toString().replaceAll("\\s+", " ").strip();
+        return PromptVariables.fill(template, vars);
     }
 
     static Map<String, String> variables(ContactDetails contact) {
-        Map<String, String> vars = new LinkedHashMap<>();
-        if (contact == null) {
-            return vars;
-        }
-        if (contact.metadata() != null) {
-            vars.putAll(contact.metadata());
-        }
-        putIfPresent(vars, "first_name", contact.firstName());
-        putIfPresent(vars, "last_name", contact.lastName());
-        putIfPresent(vars, "email", contact.email());
-        putIfPresent(vars, "phone_number", contact.phoneNumber());
-        return vars;
-    }
-
-    private static void putIfPresent(Map<String, String> vars, String key, String value) {
-        if (value != null && !value.isBlank()) {
-            vars.put(key, value);
-        }
+        return PromptVariables.of(contact);
     }
 
     private static String firstNameOr(Map<String, String> vars, String fallback) {
