@@ -83,7 +83,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     @ConditionalOnProperty(name = "outboundcalls.telephony.provider", havingValue = "twilio")
-    SecurityFilterChain twilioCallbacks(HttpSecurity http, TwilioSignature signature, TwilioProperties twilio,
+    SecurityFilterChain twilioCallbackChain(HttpSecurity http, TwilioSignature signature, TwilioProperties twilio,
                                         ProblemWriter problems) throws Exception {
         TwilioSignatureFilter signatures = new TwilioSignatureFilter(signature, twilio.publicBaseUrl(), problems);
         return stateless(http.securityMatcher("/telephony/**"), problems)

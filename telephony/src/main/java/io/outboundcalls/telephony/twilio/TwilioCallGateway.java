@@ -149,7 +149,19 @@ class TwilioCallGateway implements CallGateway {
         if (call.finished() || call.completed() || call.callSid() == null) {
             return;
         }
-        rest.updateCall(call.callSid(), new Form().add("Status", call.connected() ? "completed" : "canceled"));
+        if (call.connected()) {
+            rest.updateCall(call.callSid(), new Form().add("Status", "completed"));
+            return;
+        }
+        try {
+            rest.updateCall(call.callSid(), new Form().add("Status", "canceled"));
+        } catch (TwilioApiException e) {
+            if (e.retryable()) {
+                throw e;
+            }
+            // answered meanwhile: Twilio cancels only calls that still ring
+            rest.updateCall(call.callSid(), new Form().add("Status", "completed"));
+        }
     }
 
     @Override
