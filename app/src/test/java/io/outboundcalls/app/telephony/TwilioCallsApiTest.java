@@ -111,6 +111,14 @@ class TwilioCallsApiTest extends TwilioModeTest {
                 "RecordingUrl", "https://api.twilio.com" + ACCOUNT + "/Recordings/" + recordingSid)).status()).isEqualTo(204);
         assertThat(call(api, placed.callId()).path("status").asText()).as("the conversation is still to come").isEqualTo("in_progress");
 
+        ApiClient.Response transfer = callbacks.post("/telephony/twilio/relay-ended", placed.callId(), Map.of("CallSid", sid,
+                "SessionStatus", "ended", "HandoffData", "{\"action\":\"transfer\",\"transfer_number\":\"+15551230000\"}"));
+        assertThat(transfer.status()).isEqualTo(200);
+        assertThat(transfer.header("Content-Type")).startsWith("text/xml");
+        assertThat(transfer.rawBody()).as("the agent's own number, never the session's").contains("<Dial>+442079460999</Dial>");
+        assertThat(callbacks.post("/telephony/twilio/relay-ended", placed.callId(), Map.of("CallSid", sid, "SessionStatus", "ended",
+                "HandoffData", "{\"action\":\"hangup\"}")).rawBody()).contains("<Hangup/>").doesNotContain("<Dial>");
+
         jdbc.update("""
                 insert into telephony.conversations (call_id, transcript, summary, analysis, ended_by, finished_at)
                 values (?, ?::jsonb, 'Ada wants the solar demo.', '{"interested": true}'::jsonb, 'end_call', now())""",
@@ -255,8 +263,11 @@ class TwilioCallsApiTest extends TwilioModeTest {
         String signedForOther = new io.outboundcalls.telephony.twilio.TwilioSignature(AUTH_TOKEN).sign(publicBaseUrl() + path,
                 Map.of("CallStatus", List.of("ringing")));
         assertThat(callbacks.post(path, answered, signedForOther).status()).isEqualTo(403);
-        assertThat(callbacks.post("/telephony/twilio/amd?call_id=" + placed.callId(), Map.of("CallSid", sid, "AnsweredBy", "machine_end_beep"), null)
-                .status()).isEqualTo(403);
+        for (String callback : List.of("status", "amd", "recording", "relay-ended")) {
+            Map<String, String> form = Map.of("CallSid", sid, "AnsweredBy", "machine_end_beep", "RecordingStatus", "absent");
+            assertThat(callbacks.post("/telephony/twilio/" + callback + "?call_id=" + placed.callId(), form, null).status())
+                    .as(callback).isEqualTo(403);
+        }
 
         assertThat(call(api, placed.callId()).path("status").asText()).isEqualTo("queued");
         assertThat(jdbc.queryForObject("select last_sequence from telephony.twilio_calls where call_id = ?", Integer.class, placed.callId())).isEqualTo(-1);
@@ -336,6 +347,7 @@ class TwilioCallsApiTest extends TwilioModeTest {
     private String start(ApiClient api, String number, Map<String, Object> campaignExtras) {
         ApiClient.Response agent = api.post("/v1/agents", Map.of("name", "Ava", "prompt", "You help {{first_name}} with {{product}}.",
                 "first_message", "Hi {{first_name}}, about your {{product}} demo.", "language", "en-GB", "max_duration_seconds", 300,
+                "transfer_number", "+442079460999",
                 "voicemail", Map.of("action", "leave_message", "message", "Hi {{first_name}}, please call us back about {{product}}.")));
         assertThat(agent.status()).as(agent.toString()).isEqualTo(201);
         ApiClient.Response list = api.post("/v1/contact_lists", Map.of("name", "Twilio list"));

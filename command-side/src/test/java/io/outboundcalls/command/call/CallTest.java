@@ -5,6 +5,7 @@ import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.CallPlacedEvent;
+import io.outboundcalls.events.call.CallProviderAssignedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import io.outboundcalls.events.call.TranscriptTurn;
@@ -106,5 +107,34 @@ class CallTest {
         CallFailedEvent failed = new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.BUSY, "busy", true, T0);
         fixture.given(PLACED, failed).when(ended(CallOutcome.COMPLETED, 10)).expectNoEvents();
         fixture.given(PLACED, failed).when(new ReportCallAnsweredCommand(ID, "human", T0)).expectNoEvents();
+    }
+
+    @Test
+    void aTestModeCallIsChargedNothing() {
+        CallPlacedEvent testPlaced = new CallPlacedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", "+442079460001", null, 1, 3,
+                RETRY_ON, 0, T0, "simulator", true);
+        fixture.givenNoPriorActivity()
+                .when(new PlaceCallCommand(ID, "acct_1", "camp_1", "contact_1", "agent_1", "+442079460001", null, 1, 3,
+                        RETRY_ON, 0, T0, "simulator", true))
+                .expectEvents(testPlaced);
+        fixture.given(testPlaced, ANSWERED).when(ended(CallOutcome.COMPLETED, 61))
+                .expectEvents(new CallCompletedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.COMPLETED,
+                        "human", "done", 61, 0, 0, TURNS, "summary", Map.of(), "sim:1000", false, T0));
+    }
+
+    @Test
+    void theProvidersCallIdIsRecordedOnce() {
+        CallProviderAssignedEvent assigned = new CallProviderAssignedEvent(ID, "acct_1", "camp_1", "twilio", "CA1", T0);
+        fixture.given(PLACED).when(new RecordProviderCallCommand(ID, "twilio", "CA1", T0)).expectEvents(assigned);
+        fixture.given(PLACED, assigned).when(new RecordProviderCallCommand(ID, "twilio", "CA1", T0)).expectNoEvents();
+    }
+
+    @Test
+    void whoAnsweredAsKnownAtTheEndWins() {
+        CallStartedEvent unknown = new CallStartedEvent(ID, "acct_1", "camp_1", "contact_1", "unknown", T0);
+        fixture.given(PLACED, unknown)
+                .when(new ReportCallEndedCommand(ID, CallOutcome.VOICEMAIL, "voicemail", 20, List.of(), null, Map.of(), null, T0, "voicemail"))
+                .expectEvents(new CallCompletedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.VOICEMAIL,
+                        "voicemail", "voicemail", 20, 24, 4, List.of(), null, Map.of(), null, false, T0));
     }
 }
