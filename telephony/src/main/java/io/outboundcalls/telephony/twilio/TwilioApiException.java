@@ -5,11 +5,18 @@ class TwilioApiException extends RuntimeException {
 
     private final int httpStatus;
     private final Integer code;
+    private final String twilioMessage;
 
-    TwilioApiException(int httpStatus, Integer code, String message) {
-        super("Twilio answered " + httpStatus + (code == null ? "" : " (error " + code + ")") + ": " + message);
+    TwilioApiException(int httpStatus, Integer code, String twilioMessage) {
+        super("Twilio answered " + httpStatus + (code == null ? "" : " (error " + code + ")") + ": " + twilioMessage);
         this.httpStatus = httpStatus;
         this.code = code;
+        this.twilioMessage = twilioMessage;
+    }
+
+    /** What a call's {@code end_reason} says of a refusal: Twilio's code (else the HTTP status) and message. */
+    String endReason() {
+        return "twilio error " + (code == null ? "http " + httpStatus : code) + ": " + twilioMessage;
     }
 
     int httpStatus() {

@@ -85,10 +85,8 @@ class TwilioCallGateway implements CallGateway {
 
     /** Twilio will never place this call (an invalid number, a caller id not ours…): it failed, and says why. */
     private void refused(DialRequest request, TwilioApiException e) {
-        String reason = "twilio error " + (e.code() == null ? "http " + e.httpStatus() : e.code()) + ": "
-                + e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
         log.info("Twilio refused call {}: {}", request.callId(), e.getMessage());
-        commands.sendAndWait(ReportCallEndedCommand.notConnected(request.callId(), CallOutcome.FAILED, reason, clock.instant()));
+        commands.sendAndWait(ReportCallEndedCommand.notConnected(request.callId(), CallOutcome.FAILED, e.endReason(), clock.instant()));
         calls.finished(request.callId(), CallOutcome.FAILED.apiName(), clock.instant());
     }
 

@@ -76,6 +76,7 @@ class TwilioRestClientTest {
         assertThatThrownBy(() -> client.createCall(new Form())).isInstanceOfSatisfying(TwilioApiException.class, e -> {
             assertThat(e.code()).isEqualTo(21211);
             assertThat(e.retryable()).isFalse();
+            assertThat(e.endReason()).isEqualTo("twilio error 21211: The 'To' number is not a valid phone number.");
         });
         TWILIO.verify(1, postRequestedFor(urlEqualTo(CALLS)));
     }
