@@ -15,12 +15,17 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The key that seals secrets at rest: {@code outboundcalls.encryption-key} when set (what several
  * nodes must use, so they all share one key), else the key file {@code <data-dir>/encryption-key},
- * created with a random key at first start and readable by its owner only.
+ * created with a random key at first start and readable by its owner only. A rotation names the
+ * new key's version ({@code outboundcalls.encryption-key-version}) and keeps the old keys in
+ * {@code outboundcalls.previous-encryption-keys} until the start-up has re-sealed every value.
  */
 @Configuration(proxyBeanMethods = false)
 class EncryptionKey {
@@ -30,7 +35,43 @@ class EncryptionKey {
 
     @Bean
     SecretCipher secretCipher(OutboundCallsProperties properties) throws IOException {
-        return new SecretCipher(load(properties.encryptionKey(), properties.dataDir()));
+        Map<Integer, byte[]> previous = previousKeys(properties.previousEncryptionKeys());
+        if (properties.encryptionKeyVersion() != SecretCipher.FIRST_VERSION
+                && (properties.encryptionKey() == null || properties.encryptionKey().isBlank())) {
+            throw new IllegalStateException("outboundcalls.encryption-key-version is " + properties.encryptionKeyVersion()
+                    + " but outboundcalls.encryption-key is not set: a rotated key is configured, never a key file");
+        }
+        if (previous.containsKey(properties.encryptionKeyVersion())) {
+            throw new IllegalStateException("outboundcalls.previous-encryption-keys holds version "
+                    + properties.encryptionKeyVersion() + ", the version of the current key: give the new key a "
+                    + "higher outboundcalls.encryption-key-version");
+        }
+        return new SecretCipher(properties.encryptionKeyVersion(),
+                load(properties.encryptionKey(), properties.dataDir()), previous);
+    }
+
+    /** {@code version:base64} entries, as {@code outboundcalls.previous-encryption-keys} lists them. */
+    static Map<Integer, byte[]> previousKeys(List<String> entries) {
+        Map<Integer, byte[]> keys = new HashMap<>();
+        for (String entry : entries) {
+            int colon = entry.indexOf(':');
+            int version;
+            try {
+                version = Integer.parseInt(colon < 0 ? "" : entry.substring(0, colon).strip());
+            } catch (NumberFormatException e) {
+                version = -1;
+            }
+            if (version < SecretCipher.FIRST_VERSION) {
+                throw new IllegalStateException("Each entry of outboundcalls.previous-encryption-keys is "
+                        + "version:key, e.g. 1:<base64 of 32 bytes>; an entry does not start with a version "
+                        + ">= " + SecretCipher.FIRST_VERSION);
+            }
+            if (keys.put(version, decode(entry.substring(colon + 1), "outboundcalls.previous-encryption-keys (version "
+                    + version + ")")) != null) {
+                throw new IllegalStateException("outboundcalls.previous-encryption-keys names version " + version + " twice");
+            }
+        }
+        return keys;
     }
 
     static byte[] load(String configured, Path dataDir) throws IOException {

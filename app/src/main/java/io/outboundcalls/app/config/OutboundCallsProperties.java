@@ -6,6 +6,7 @@ import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The service's own settings (see the README's table).
@@ -18,6 +19,9 @@ import java.time.Duration;
  * @param devAccount       whether the embedded mode creates a development account on first start
  * @param encryptionKey    base64 of the 32-byte AES key that seals secrets at rest; unset, the key
  *                         file {@code <data-dir>/encryption-key} is used (created at first start)
+ * @param encryptionKeyVersion   the version of {@code encryptionKey}: raise it with each new key
+ * @param previousEncryptionKeys keys that sealed values before, as {@code version:base64}: they open
+ *                               those values until the start-up re-seals them with the current key
  */
 @ConfigurationProperties("outboundcalls")
 public record OutboundCallsProperties(@DefaultValue("./data") Path dataDir,
@@ -26,7 +30,9 @@ public record OutboundCallsProperties(@DefaultValue("./data") Path dataDir,
                                       @DefaultValue("5s") Duration readYourWrites,
                                       @DefaultValue("24h") Duration idempotencyTtl,
                                       @DefaultValue("true") boolean devAccount,
-                                      String encryptionKey) {
+                                      String encryptionKey,
+                                      @DefaultValue("1") int encryptionKeyVersion,
+                                      @DefaultValue List<String> previousEncryptionKeys) {
 
     /** A guessable operator token would hand every tenant's data to whoever guesses it. */
     public static final int MIN_ADMIN_TOKEN_LENGTH = 32;

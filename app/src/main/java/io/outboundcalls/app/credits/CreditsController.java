@@ -55,6 +55,8 @@ class CreditsController {
     private static final Set<String> GROUPS = Set.of("day", "campaign", "agent");
     /** The API's idempotency header (API.md §2). */
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** A provider that did not answer is usually back within seconds; a retry resumes the pending purchase. */
+    private static final long PAYMENT_RETRY_AFTER_SECONDS = 5;
     private static final Logger log = LoggerFactory.getLogger(CreditsController.class);
 
     private final ApiGateway api;
@@ -116,11 +118,13 @@ class CreditsController {
         } catch (RuntimeException e) {
             log.warn("Payment provider {} failed on purchase {}, which stays pending", provider.name(),
                     purchase.transactionId(), e);
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "payment_provider_unavailable", null,
+            ApiException unavailable = new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "payment_provider_unavailable", null,
                     "The payment provider did not answer about purchase " + purchase.transactionId() + ". " + (resumable
                             ? "Retry with the same Idempotency-Key: the purchase resumes and is charged at most once."
                             : "It may have been charged: ask an operator rather than buying again, and send an "
                                     + "Idempotency-Key with purchases so that a retry can resume them."));
+            // only a purchase with an Idempotency-Key can be retried safely, so only its answer invites one
+            throw resumable ? unavailable.retryAfter(PAYMENT_RETRY_AFTER_SECONDS) : unavailable;
         }
         try {
             if (payment.paid()) {

@@ -34,7 +34,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  *   <li>{@code /v1/**}: an API key ({@link ApiKeyAuthenticationFilter}), then the account's rate limits;
  *       only the OpenAPI document is public;</li>
  *   <li>{@code /telephony/**}, only with {@code provider=twilio}: Twilio's request signature
- *       ({@link TwilioSignatureFilter}); the relay websocket's upgrade is checked by its handshake;</li>
+ *       ({@link TwilioSignatureFilter}); the relay websocket's upgrade has its own chain before it
+ *       ({@link RelayHandshakeSecurity}), its handshake checks the signature;</li>
  *   <li>everything else: the health probes and the error page; any other path is 404.</li>
  * </ul>
  * The body of a request is read only after its chain has let it through (the body and
@@ -81,16 +82,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    @Order(3)
+    @Order(4)
     @ConditionalOnProperty(name = "outboundcalls.telephony.provider", havingValue = "twilio")
     SecurityFilterChain twilioCallbackChain(HttpSecurity http, TwilioSignature signature, TwilioProperties twilio,
                                         ProblemWriter problems) throws Exception {
         TwilioSignatureFilter signatures = new TwilioSignatureFilter(signature, twilio.publicBaseUrl(), problems);
         return stateless(http.securityMatcher("/telephony/**"), problems)
                 .addFilterBefore(signatures, AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(TwilioSignatureFilter::isRelayUpgrade).permitAll()
-                        .anyRequest().hasAuthority(TWILIO.getAuthority()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(TWILIO.getAuthority()))
                 .build();
     }
 

@@ -24,12 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Twilio's requests to {@code /telephony/**} carry {@code X-Twilio-Signature}: an HMAC of the URL Twilio requested
  * (rebuilt from {@code public-base-url} with the path and raw query, never from the Host it arrived with) and of
  * the POST body's parameters. A valid one authenticates the request as Twilio's; any other request is refused 403
- * before its body reaches a controller. The relay websocket's upgrade passes unauthenticated: its handshake
- * interceptor checks the same signature over the relay URL.
+ * before its body reaches a controller. (The relay websocket's upgrade never gets here: its own chain lets
+ * it through to the handshake, which checks the same signature over the relay URL.)
  */
 final class TwilioSignatureFilter extends OncePerRequestFilter {
-
-    static final String RELAY_PATH = "/telephony/twilio/relay";
 
     private final TwilioSignature signature;
     private final String publicBaseUrl;
@@ -44,10 +42,6 @@ final class TwilioSignatureFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (isRelayUpgrade(request)) {
-            chain.doFilter(request, response);
-            return;
-        }
         String url = publicBaseUrl + request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         if (!signature.isValid(url, bodyParameters(request), request.getHeader("X-Twilio-Signature"))) {
             problems.write(new ApiException(HttpStatus.FORBIDDEN, "invalid_signature", null,
@@ -57,10 +51,6 @@ final class TwilioSignatureFilter extends OncePerRequestFilter {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "twilio", null, List.of(SecurityConfiguration.TWILIO)));
         chain.doFilter(request, response);
-    }
-
-    static boolean isRelayUpgrade(HttpServletRequest request) {
-        return "GET".equals(request.getMethod()) && RELAY_PATH.equals(request.getRequestURI());
     }
 
     /**

@@ -11,13 +11,20 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final String param;
     private final List<FieldError> errors;
+    private final Long retryAfterSeconds;
 
     public ApiException(HttpStatus status, String code, String param, String detail, List<FieldError> errors) {
+        this(status, code, param, detail, errors, null);
+    }
+
+    private ApiException(HttpStatus status, String code, String param, String detail, List<FieldError> errors,
+                         Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.code = code;
         this.param = param;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public ApiException(HttpStatus status, String code, String param, String detail) {
@@ -42,6 +49,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String code, String detail) {
         return new ApiException(HttpStatus.CONFLICT, code, null, detail);
+    }
+
+    /** The same refusal, telling the client when a retry may succeed ({@code Retry-After}). */
+    public ApiException retryAfter(long seconds) {
+        return new ApiException(status, code, param, getMessage(), errors, seconds);
+    }
+
+    /** Seconds for {@code Retry-After}, or null when retrying will not help. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public HttpStatus status() {

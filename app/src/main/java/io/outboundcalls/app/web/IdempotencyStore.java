@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,33 +103,53 @@ class IdempotencyStore {
     }
 
     /**
-     * Seals responses stored in plain text before responses were sealed (sealed ones start with
-     * {@code v}, a JSON body never does). Each row is replaced only if it still holds what was
-     * read, so nodes starting together never seal one twice.
+     * Seals every stored response not sealed with the current key: those kept in plain text before
+     * responses were sealed (a JSON body never starts with {@code v}) and those sealed with a previous
+     * key after a rotation. Each row is replaced only if it still holds what was read, so nodes starting
+     * together never seal one twice; a response no configured key opens is left for {@link #find} to forget.
      */
     @EventListener(ApplicationReadyEvent.class)
-    void sealPlaintextResponses() {
+    void sealResponsesWithTheCurrentKey() {
         record Row(String scope, String key, byte[] body) {
         }
+        byte[] current = ("v" + cipher.currentVersion() + ":").getBytes(StandardCharsets.US_ASCII);
         int sealed = 0;
-        int batch;
+        int unreadable = 0;
+        Row last = new Row("", "", null);
         List<Row> rows;
         do {
-            batch = 0;
             rows = jdbc.query("""
                     select scope, idempotency_key, response_body from api.idempotency_keys
-                    where state = 'done' and response_body is not null and substring(response_body from 1 for 1) <> 'v'::bytea
-                    limit ?""", (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getBytes(3)), UPGRADE_BATCH);
+                    where state = 'done' and response_body is not null
+                    and substring(response_body from 1 for ?) <> ? and (scope, idempotency_key) > (?, ?)
+                    order by scope, idempotency_key limit ?""", (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getBytes(3)),
+                    current.length, current, last.scope(), last.key(), UPGRADE_BATCH);
             for (Row row : rows) {
-                batch += jdbc.update("""
+                String context = context(row.scope(), row.key());
+                byte[] resealed;
+                try {
+                    resealed = SecretCipher.isSealed(row.body()) ? cipher.reseal(row.body(), context)
+                            : cipher.seal(row.body(), context);
+                } catch (SecretCipher.UnreadableException e) {
+                    unreadable++;
+                    continue;
+                }
+                sealed += jdbc.update("""
                         update api.idempotency_keys set response_body = ?
                         where scope = ? and idempotency_key = ? and response_body = ?""",
-                        cipher.seal(row.body(), context(row.scope(), row.key())), row.scope(), row.key(), row.body());
+                        resealed, row.scope(), row.key(), row.body());
             }
-            sealed += batch;
-        } while (rows.size() == UPGRADE_BATCH && batch > 0);
+            if (!rows.isEmpty()) {
+                last = rows.get(rows.size() - 1);
+            }
+        } while (rows.size() == UPGRADE_BATCH);
         if (sealed > 0) {
-            log.info("Sealed {} stored Idempotency-Key responses kept in plain text", sealed);
+            log.info("Sealed {} stored Idempotency-Key responses with encryption key version {}", sealed,
+                    cipher.currentVersion());
+        }
+        if (unreadable > 0) {
+            log.warn("{} stored Idempotency-Key responses open with no configured encryption key; they are forgotten "
+                    + "when their key is next used", unreadable);
         }
     }
 

@@ -3,6 +3,7 @@ package io.outboundcalls.app.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +58,11 @@ public class ProblemWriter {
     }
 
     public ResponseEntity<Object> entity(ApiException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.status()).contentType(PROBLEM_JSON).body(body(e, request));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status()).contentType(PROBLEM_JSON);
+        if (e.retryAfterSeconds() != null) {
+            answer.header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString());
+        }
+        return answer.body(body(e, request));
     }
 
     public void write(ApiException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -70,6 +75,9 @@ public class ProblemWriter {
         Map<String, Object> body = body(e, request);
         body.putAll(extraFields);
         response.setStatus(e.status().value());
+        if (e.retryAfterSeconds() != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds().toString());
+        }
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
         objectMapper.writeValue(response.getOutputStream(), body);

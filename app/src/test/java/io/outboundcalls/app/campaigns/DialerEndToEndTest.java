@@ -149,6 +149,7 @@ class DialerEndToEndTest extends ApiTest {
         // the calls API agrees, and contacts follow their calls
         JsonNode calls = api.get("/v1/calls?campaign_id=" + id + "&limit=100").json();
         assertThat(calls.path("data")).hasSize(85);
+        assertPagesWalkEveryCallOnceAndOnlyOwnCursorsPositionAPage(api, id, calls.path("data"));
         String optedOut = magicOf.entrySet().stream().filter(e -> e.getValue().equals("05")).findFirst().orElseThrow().getKey();
         String normal = magicOf.entrySet().stream().filter(e -> e.getValue().equals("10")).findFirst().orElseThrow().getKey();
         String busy = magicOf.entrySet().stream().filter(e -> e.getValue().equals("01")).findFirst().orElseThrow().getKey();
@@ -157,6 +158,32 @@ class DialerEndToEndTest extends ApiTest {
             assertThat(api.get("/v1/contacts/" + normal).json().path("status").asText()).isEqualTo("reached");
             assertThat(api.get("/v1/contacts/" + busy).json().path("status").asText()).isEqualTo("unreachable");
         });
+    }
+
+    /** Pages of 20 forwards, then back from the last, list every call once; another account's call id is no cursor. */
+    private void assertPagesWalkEveryCallOnceAndOnlyOwnCursorsPositionAPage(ApiClient api, String campaignId, JsonNode all) {
+        List<String> expected = new ArrayList<>();
+        all.forEach(call -> expected.add(call.path("id").asText()));
+        List<String> forwards = new ArrayList<>();
+        String after = null;
+        JsonNode page;
+        do {
+            page = api.get("/v1/calls?campaign_id=" + campaignId + "&limit=20" + (after == null ? "" : "&starting_after=" + after)).json();
+            page.path("data").forEach(call -> forwards.add(call.path("id").asText()));
+            after = forwards.get(forwards.size() - 1);
+        } while (page.path("has_more").asBoolean());
+        assertThat(forwards).containsExactlyElementsOf(expected);
+        JsonNode back = api.get("/v1/calls?campaign_id=" + campaignId + "&limit=20&ending_before=" + expected.get(expected.size() - 1)).json();
+        assertThat(back.path("data")).hasSize(20);
+        assertThat(back.path("data").get(19).path("id").asText()).isEqualTo(expected.get(expected.size() - 2));
+
+        ApiClient other = newAccount();
+        for (String direction : List.of("starting_after", "ending_before")) {
+            JsonNode foreign = other.get("/v1/calls?limit=100&" + direction + "=" + expected.get(40)).json();
+            assertThat(foreign.path("data")).as(direction + " another account's call").isEmpty();
+            assertThat(api.get("/v1/calls?campaign_id=" + campaignId + "&limit=100&" + direction + "=call_unknown").json()
+                    .path("data")).as(direction + " an unknown call").isEmpty();
+        }
     }
 
     @Test

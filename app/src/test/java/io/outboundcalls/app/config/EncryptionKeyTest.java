@@ -46,4 +46,24 @@ class EncryptionKeyTest {
         assertThatThrownBy(() -> EncryptionKey.load(null, dataDir)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("encryption-key");
     }
+
+    @Test
+    void previousKeysAreVersionColonBase64AndEachVersionOnce() {
+        byte[] one = new byte[32];
+        one[0] = 1;
+        byte[] two = new byte[32];
+        two[0] = 2;
+        String b64one = Base64.getEncoder().encodeToString(one);
+        String b64two = Base64.getEncoder().encodeToString(two);
+        assertThat(EncryptionKey.previousKeys(java.util.List.of("1:" + b64one, " 2 :" + b64two)))
+                .containsOnlyKeys(1, 2).hasEntrySatisfying(2, key -> assertThat(key).isEqualTo(two));
+        assertThat(EncryptionKey.previousKeys(java.util.List.of())).isEmpty();
+        for (String wrong : java.util.List.of(b64one, "0:" + b64one, "x:" + b64one, "1:short")) {
+            assertThatThrownBy(() -> EncryptionKey.previousKeys(java.util.List.of(wrong)))
+                    .as(wrong).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("previous-encryption-keys").hasMessageNotContaining(b64one);
+        }
+        assertThatThrownBy(() -> EncryptionKey.previousKeys(java.util.List.of("1:" + b64one, "1:" + b64two)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("twice");
+    }
 }

@@ -153,12 +153,24 @@ class CreditPurchasesApiTest extends ApiTest {
     }
 
     @Test
+    void aProviderFailureWithoutAnIdempotencyKeyDoesNotInviteARetry() {
+        Account account = account();
+        payments.failOnceAfterCharging(account.id());
+        ApiClient.Response failed = account.api().post("/v1/credits/purchase", Map.of("amount", 120));
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(503);
+        assertThat(failed.json().path("code").asText()).isEqualTo("payment_provider_unavailable");
+        assertThat(failed.json().path("detail").asText()).contains("ask an operator");
+        assertThat(failed.header("Retry-After")).as("buying again could charge twice").isNull();
+    }
+
+    @Test
     void aProviderFailureAfterTheChargeIsRetriedWithoutASecondCharge() {
         Account account = account();
         payments.failOnceAfterCharging(account.id());
         ApiClient.Response failed = buy(account, 120, "order-lost-answer");
         assertThat(failed.status()).as(failed.toString()).isEqualTo(503);
         assertThat(failed.json().path("code").asText()).isEqualTo("payment_provider_unavailable");
+        assertThat(failed.header("Retry-After")).as("a retry with the same key resumes the purchase").isEqualTo("5");
         assertThat(failed.rawBody()).doesNotContain("simulated").doesNotContain("Exception");
         assertThat(balance(account)).isZero();
 

@@ -46,7 +46,7 @@ final class SignedCallbacks {
 
     static Map<String, String> status(String callSid, String status, int sequence) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("AccountSid", TwilioModeTest.ACCOUNT_SID);
+        form.put("AccountSid", "AC00000000000000000000000000000000");
         form.put("CallSid", callSid);
         form.put("CallStatus", status);
         form.put("SequenceNumber", String.valueOf(sequence));

@@ -30,6 +30,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,12 +41,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TwilioCallsApiTest extends TwilioModeTest {
 
+    private static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
     private static final String ACCOUNT = "/2010-04-01/Accounts/" + ACCOUNT_SID;
     private static final String CALLS = ACCOUNT + "/Calls.json";
     private static final AtomicLong NUMBERS = new AtomicLong(1_000_000L + new Random().nextInt(8_000_000));
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
+    @Qualifier("twilioCallFinisher")
     private CallFinisher finisher;
     @Autowired
     private JdbcTemplate jdbc;
@@ -62,11 +65,6 @@ class TwilioCallsApiTest extends TwilioModeTest {
     @BeforeEach
     void setUp() {
         callbacks = new SignedCallbacks(baseUrl(), publicBaseUrl());
-        // the relay's table (its migration is on its own branch): created as the shared contract describes it
-        jdbc.execute("""
-                create table if not exists telephony.conversations (call_id text primary key, transcript jsonb not null,
-                  summary text, analysis jsonb not null default '{}'::jsonb, ended_by text not null, transfer_number text,
-                  finished_at timestamptz not null)""");
     }
 
     @Test
@@ -105,7 +103,7 @@ class TwilioCallsApiTest extends TwilioModeTest {
 
         String recordingSid = sid("RE");
         byte[] wav = wav();
-        FAKE.stubFor(get(ACCOUNT + "/Recordings/" + recordingSid + ".wav").willReturn(aResponse().withBody(wav)));
+        FAKES.stubFor(get(ACCOUNT + "/Recordings/" + recordingSid + ".wav").willReturn(aResponse().withBody(wav)));
         assertThat(callbacks.post("/telephony/twilio/recording", placed.callId(), Map.of("CallSid", sid, "RecordingSid", recordingSid,
                 "RecordingStatus", "completed", "RecordingDuration", "41",
                 "RecordingUrl", "https://api.twilio.com" + ACCOUNT + "/Recordings/" + recordingSid)).status()).isEqualTo(204);
@@ -178,7 +176,7 @@ class TwilioCallsApiTest extends TwilioModeTest {
         ApiClient api = newAccount();
         buyCredits(api, 10_000);
         String number = number("55");
-        FAKE.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).willReturn(aResponse().withStatus(400)
+        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":21215,\"message\":\"Geographic permission to call this number is not enabled\",\"status\":400}")));
         Placed placed = place(api, number, Map.of());
@@ -187,7 +185,7 @@ class TwilioCallsApiTest extends TwilioModeTest {
         assertThat(failed.path("outcome").asText()).isEqualTo("failed");
         assertThat(failed.path("end_reason").asText()).contains("21215").contains("Geographic permission");
         assertThat(failed.path("provider").asText()).isEqualTo("twilio");
-        assertThat(FAKE.findAll(postRequestedFor(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))))).hasSize(1);
+        assertThat(FAKES.findAll(postRequestedFor(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))))).hasSize(1);
     }
 
     @Test
@@ -197,7 +195,7 @@ class TwilioCallsApiTest extends TwilioModeTest {
         String number = number("55");
         String sid = sid("CA");
         stubCreated(number, sid);
-        FAKE.stubFor(post(urlEqualTo(ACCOUNT + "/Calls/" + sid + ".json"))
+        FAKES.stubFor(post(urlEqualTo(ACCOUNT + "/Calls/" + sid + ".json"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"sid\":\"" + sid + "\",\"status\":\"in-progress\"}")));
         Placed placed = place(api, number, Map.of());
         status(placed, sid, "in-progress", 1, Map.of());
@@ -205,7 +203,7 @@ class TwilioCallsApiTest extends TwilioModeTest {
         assertThat(callbacks.post("/telephony/twilio/amd", placed.callId(), verdict).status()).isEqualTo(204);
         assertThat(callbacks.post("/telephony/twilio/amd", placed.callId(), verdict).status()).isEqualTo(204);
 
-        List<LoggedRequest> updates = FAKE.findAll(postRequestedFor(urlEqualTo(ACCOUNT + "/Calls/" + sid + ".json")));
+        List<LoggedRequest> updates = FAKES.findAll(postRequestedFor(urlEqualTo(ACCOUNT + "/Calls/" + sid + ".json")));
         assertThat(updates).as("one voicemail, however often the verdict comes").hasSize(1);
         String twiml = form(updates.get(0).getBodyAsString()).get("Twiml").get(0);
         assertThat(twiml).contains("<Say language=\"en-GB\">Hi Ada, please call us back about solar.</Say><Hangup/>");
@@ -227,15 +225,15 @@ class TwilioCallsApiTest extends TwilioModeTest {
         String number = number("55");
         String sid = sid("CA");
         String scenario = "throttled " + number;
-        FAKE.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
+        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("accepting")
                 .willReturn(aResponse().withStatus(429).withBody("{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":429}")));
-        FAKE.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
+        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
                 .whenScenarioStateIs("accepting").willReturn(created(sid)));
         Placed placed = place(api, number, Map.of());
 
         awaitCall(api, placed.callId(), c -> c.path("provider_call_id").asText().equals(sid));
-        assertThat(FAKE.findAll(postRequestedFor(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))))).hasSize(2);
+        assertThat(FAKES.findAll(postRequestedFor(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))))).hasSize(2);
         assertThat(api.get("/v1/calls?limit=100").json().path("data")).hasSize(1);
     }
 
@@ -312,8 +310,8 @@ class TwilioCallsApiTest extends TwilioModeTest {
     @Test
     void aTestModeCampaignIsSimulatedChargesNothingAndSaysSoInCallsAndWebhooks() {
         ApiClient api = newAccount();
-        FAKE.stubFor(post(urlEqualTo("/hooks/test-mode")).willReturn(aResponse().withStatus(204)));
-        ApiClient.Response endpoint = api.post("/v1/webhook_endpoints", Map.of("url", "http://127.0.0.1:" + FAKE.port() + "/hooks/test-mode",
+        FAKES.stubFor(post(urlEqualTo("/hooks/test-mode")).willReturn(aResponse().withStatus(204)));
+        ApiClient.Response endpoint = api.post("/v1/webhook_endpoints", Map.of("url", "http://127.0.0.1:" + FAKES.port() + "/hooks/test-mode",
                 "enabled_events", List.of("call.completed")));
         assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
         String number = number("10");
@@ -326,9 +324,9 @@ class TwilioCallsApiTest extends TwilioModeTest {
         assertThat(call.path("test_mode").asBoolean()).isTrue();
         assertThat(call.path("credits_charged").asLong()).isZero();
         assertThat(call.path("duration_seconds").asLong()).isPositive();
-        assertThat(FAKE.findAll(postRequestedFor(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))))).isEmpty();
+        assertThat(FAKES.findAll(postRequestedFor(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))))).isEmpty();
         assertThat(api.get("/v1/credits/balance").json().path("balance").asLong()).isZero();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(FAKE.findAll(postRequestedFor(urlEqualTo("/hooks/test-mode"))))
+        await().atMost(WAIT).untilAsserted(() -> assertThat(FAKES.findAll(postRequestedFor(urlEqualTo("/hooks/test-mode"))))
                 .anySatisfy(hook -> assertThat(hook.getBodyAsString()).contains("\"test_mode\":true").contains(call.path("id").asText())));
     }
 
@@ -336,7 +334,7 @@ class TwilioCallsApiTest extends TwilioModeTest {
 
     private Placed place(ApiClient api, String number, Map<String, Object> campaignExtras) {
         start(api, number, campaignExtras);
-        LoggedRequest request = await().atMost(WAIT).until(() -> FAKE.findAll(postRequestedFor(urlEqualTo(CALLS))
+        LoggedRequest request = await().atMost(WAIT).until(() -> FAKES.findAll(postRequestedFor(urlEqualTo(CALLS))
                 .withRequestBody(containing("To=" + encode(number)))), found -> !found.isEmpty()).get(0);
         Map<String, List<String>> form = form(request.getBodyAsString());
         String callback = form.get("StatusCallback").get(0);
@@ -393,7 +391,7 @@ class TwilioCallsApiTest extends TwilioModeTest {
     // --- the fake Twilio ---
 
     private static void stubCreated(String number, String sid) {
-        FAKE.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).willReturn(created(sid)));
+        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).willReturn(created(sid)));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String sid) {

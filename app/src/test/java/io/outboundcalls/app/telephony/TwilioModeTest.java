@@ -1,51 +1,58 @@
 package io.outboundcalls.app.telephony;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.outboundcalls.app.OutboundCallsApplication;
 import io.outboundcalls.app.support.ApiTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
- * Base of HTTP-level tests with {@code provider=twilio}: ONE extra Spring context shared by every class extending
- * this (keep the properties identical). One WireMock server, started once per JVM, stands in for Twilio's REST API
- * and for the language model ({@code /v1/...}); the service listens on a port chosen before it starts so that
- * {@code public-base-url} (what callbacks are signed against and the relay URL is built from) names it.
+ * The whole service with Twilio as the provider, Twilio's REST API and the language model both played by
+ * one WireMock server. The service listens on a port chosen before it starts, so that
+ * {@code public-base-url} (which every signature is checked against) can name it. Every twilio-mode test
+ * extends this class unchanged, so they share one application context (ApiTest's properties, plus these).
  */
-@TestPropertySource(properties = {
-        "outboundcalls.telephony.provider=twilio",
-        "outboundcalls.telephony.twilio.account-sid=" + TwilioModeTest.ACCOUNT_SID,
-        "outboundcalls.telephony.twilio.auth-token=" + TwilioModeTest.AUTH_TOKEN,
-        "outboundcalls.telephony.twilio.from-number=+15005550006",
-        "outboundcalls.llm.api-key=test-llm-key",
-        "outboundcalls.llm.model=test-model"
-})
+@SpringBootTest(classes = OutboundCallsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+                "outboundcalls.admin-token=" + ApiTest.ADMIN_TOKEN,
+                "outboundcalls.dev-account=false",
+                "outboundcalls.data-dir=target/test-data",
+                "outboundcalls.read-your-writes=10s",
+                "outboundcalls.payments.provider=record-only",
+                "outboundcalls.webhooks.allow-private-networks=true",
+                "outboundcalls.webhooks.retry-schedule=200ms,200ms,200ms,200ms,200ms,200ms,200ms"
+        })
+@Import(TestTelephony.class)
 public abstract class TwilioModeTest extends ApiTest {
 
-    public static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
-    public static final String AUTH_TOKEN = "test-twilio-auth-token";
-    /** Twilio's REST API and the language model. */
-    protected static final WireMockServer FAKE = new WireMockServer(options().dynamicPort());
+    protected static final String AUTH_TOKEN = "test-twilio-auth-token";
+    protected static final WireMockServer FAKES = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     protected static final int SERVER_PORT = freePort();
 
     static {
-        FAKE.start();
+        FAKES.start();
     }
 
     @DynamicPropertySource
     static void twilio(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> SERVER_PORT);
-        registry.add("outboundcalls.telephony.twilio.api-base-url", () -> "http://127.0.0.1:" + FAKE.port());
+        registry.add("outboundcalls.telephony.provider", () -> "twilio");
+        registry.add("outboundcalls.telephony.twilio.account-sid", () -> "AC00000000000000000000000000000000");
+        registry.add("outboundcalls.telephony.twilio.auth-token", () -> AUTH_TOKEN);
+        registry.add("outboundcalls.telephony.twilio.api-base-url", () -> "http://127.0.0.1:" + FAKES.port());
         registry.add("outboundcalls.telephony.twilio.public-base-url", () -> "http://127.0.0.1:" + SERVER_PORT);
-        registry.add("outboundcalls.llm.base-url", () -> "http://127.0.0.1:" + FAKE.port() + "/v1");
+        registry.add("outboundcalls.telephony.twilio.from-number", () -> "+15005550006");
+        registry.add("outboundcalls.llm.base-url", () -> "http://127.0.0.1:" + FAKES.port() + "/v1");
+        registry.add("outboundcalls.llm.api-key", () -> "test-llm-key");
+        registry.add("outboundcalls.llm.model", () -> "test-model");
     }
 
-    /** The base Twilio is told to reach: callbacks are signed over URLs under it. */
     protected static String publicBaseUrl() {
         return "http://127.0.0.1:" + SERVER_PORT;
     }

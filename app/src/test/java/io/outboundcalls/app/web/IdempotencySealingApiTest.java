@@ -85,7 +85,7 @@ class IdempotencySealingApiTest extends ApiTest {
         assertThat(plainReplay.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(plainReplay.rawBody()).isEqualTo(first.rawBody());
 
-        store.sealPlaintextResponses();
+        store.sealResponsesWithTheCurrentKey();
         assertThat(new String(storedBody(idempotencyKey), StandardCharsets.ISO_8859_1)).startsWith("v1:")
                 .doesNotContain("sk_live_");
         ApiClient.Response sealedReplay = api.post("/v1/api_keys", Map.of("name", "old"), key(idempotencyKey));

@@ -334,7 +334,7 @@ class WebhookApiTest extends ApiTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> received(path).size() == 1);
         new Webhook(secret).verify(received(path).get(0).getBodyAsString(), headers(received(path).get(0)));
 
-        context.getBean(WebhookEndpoints.class).sealPlaintextSecrets();
+        context.getBean(WebhookEndpoints.class).sealSecretsWithTheCurrentKey();
         assertThat(jdbc.queryForObject("select secret from webhooks.endpoints where id = ?", String.class, endpointId))
                 .startsWith("v1:").doesNotContain("whsec_");
         contactChanged(accountOf(endpoint), ContactStatus.UNREACHABLE);

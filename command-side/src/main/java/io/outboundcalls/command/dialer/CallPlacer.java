@@ -122,8 +122,8 @@ class CallPlacer implements DisposableBean {
     private DialRequest request(Slot slot, AgentSettings agent) {
         ContactDetails contact = directory.contact(slot.contactId()).orElseThrow();
         CampaignSettings settings = slot.settings();
-        return new DialRequest(slot.callId(), slot.accountId(), slot.campaignId(), slot.phone(), settings.fromNumber(),
-                slot.attempt(), agent, contact, settings.inTestMode());
+        return new DialRequest(slot.callId(), slot.accountId(), slot.campaignId(), slot.contactId(), slot.phone(),
+                settings.fromNumber(), slot.attempt(), agent, contact, settings.inTestMode());
     }
 
     private boolean reserve(Slot slot, long credits) {

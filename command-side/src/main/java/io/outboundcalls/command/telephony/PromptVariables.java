@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@code {{variables}}} of an agent's texts (prompt, first message, voicemail message): {@code first_name},
- * {@code last_name}, {@code email}, {@code phone_number} and every key of the contact's metadata. Every
- * adapter fills them the same way.
+ * The {@code {{variables}}} of an agent's prompt, first message and voicemail message: {@code first_name},
+ * {@code last_name}, {@code email}, {@code phone_number} and every metadata key of the contact. Every
+ * adapter (the simulator, a real provider's conversation) fills them the same way.
  */
 public final class PromptVariables {
 
@@ -18,7 +18,7 @@ public final class PromptVariables {
     private PromptVariables() {
     }
 
-    /** The template with each variable replaced; unknown ones become empty, runs of white space one space. */
+    /** The template with each variable replaced; unknown ones become empty. Line breaks are kept. */
     public static String fill(String template, Map<String, String> vars) {
         Matcher m = VARIABLE.matcher(template == null ? "" : template);
         StringBuilder out = new StringBuilder();
@@ -26,14 +26,14 @@ public final class PromptVariables {
             m.appendReplacement(out, Matcher.quoteReplacement(vars.getOrDefault(m.group(1), "")));
         }
         m.appendTail(out);
-        return out.toString().replaceAll("\\s+", " ").strip();
+        return out.toString();
     }
 
     public static String fill(String template, ContactDetails contact) {
         return fill(template, of(contact));
     }
 
-    /** A contact's variables; the named fields win over metadata keys of the same name. */
+    /** The contact's fields override metadata keys of the same name. */
     public static Map<String, String> of(ContactDetails contact) {
         Map<String, String> vars = new LinkedHashMap<>();
         if (contact == null) {

@@ -125,8 +125,9 @@ final class SimulatedCallee {
         return "Hello" + (vars.containsKey("first_name") ? " " + vars.get("first_name") : "") + ", this is " + agent.name() + " calling.";
     }
 
+    /** Spoken text: the filled template on one line. */
     static String fill(String template, Map<String, String> vars) {
-        return PromptVariables.fill(template, vars);
+        return PromptVariables.fill(template, vars).replaceAll("\\s+", " ").strip();
     }
 
     static Map<String, String> variables(ContactDetails contact) {

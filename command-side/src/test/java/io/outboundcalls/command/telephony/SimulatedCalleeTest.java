@@ -22,7 +22,7 @@ class SimulatedCalleeTest {
             "jane@example.com", Map.of("product", "solar panel"));
 
     private static SimulatedCallee.Plan plan(String number, int attempt) {
-        return SimulatedCallee.plan(new DialRequest("call_1", "acct_1", "camp_1", number, null, attempt, AGENT, CONTACT));
+        return SimulatedCallee.plan(new DialRequest("call_1", "acct_1", "camp_1", "cont_1", number, null, attempt, AGENT, CONTACT));
     }
 
     @Test

@@ -10,12 +10,12 @@ import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import io.outboundcalls.events.call.TranscriptTurn;
 import io.outboundcalls.query.common.Json;
+import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -134,34 +134,7 @@ class CallProjection {
         filter(where, args, "agent_id", q.agentId());
         filter(where, args, "status", q.status());
         filter(where, args, "outcome", q.outcome());
-        var page = q.page();
-        if (page.createdGte() != null) {
-            where.add("created_at >= ?");
-            args.add(ts(page.createdGte()));
-        }
-        if (page.createdLt() != null) {
-            where.add("created_at < ?");
-            args.add(ts(page.createdLt()));
-        }
-        boolean backwards = page.endingBefore() != null;
-        if (backwards) {
-            where.add("seq > coalesce((select seq from query.calls where id = ?), 0)");
-            args.add(page.endingBefore());
-        } else if (page.startingAfter() != null) {
-            where.add("seq < coalesce((select seq from query.calls where id = ?), 0)");
-            args.add(page.startingAfter());
-        }
-        String sql = SELECT + " where " + String.join(" and ", where) + " order by seq " + (backwards ? "asc" : "desc")
-                + " limit " + (page.limit() + 1);
-        List<CallView> rows = new ArrayList<>(jdbc.query(sql, ROW, args.toArray()));
-        boolean hasMore = rows.size() > page.limit();
-        if (hasMore) {
-            rows.remove(rows.size() - 1);
-        }
-        if (backwards) {
-            Collections.reverse(rows);
-        }
-        return new Page<>(rows, hasMore);
+        return KeysetPager.page(jdbc, SELECT, where, args, q.page(), ROW, KeysetPager.Key.sequence("query.calls", q.accountId()));
     }
 
     private static void filter(List<String> where, List<Object> args, String column, String value) {

@@ -9,10 +9,24 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Keyset pagination over a read-model table whose primary key is a time-ordered id, so
- * "newest first" is "id descending" and every page is an index range scan, however deep.
+ * Keyset pagination over a read-model table: "newest first" is its key descending and every page is
+ * an index range scan, however deep. The key is the primary key when it is a time-ordered id, or a
+ * sequence column (the order the projection saw events in) that a cursor id is looked up to, in the
+ * caller's account only, so another account's id never positions a page.
  */
 public final class KeysetPager {
+
+    /** The column pages are ordered by, and how a cursor id becomes a value of it. */
+    public record Key(String column, String cursorValue, List<Object> cursorArgs) {
+
+        /** The primary key {@code id} is time-ordered: a cursor is compared as it is. */
+        public static final Key ID = new Key("id", "?", List.of());
+
+        /** Ordered by {@code seq}; a cursor is an {@code id} of {@code table}, in {@code accountId}'s rows only. */
+        public static Key sequence(String table, String accountId) {
+            return new Key("seq", "(select seq from " + table + " where id = ? and account_id = ?)", List.of(accountId));
+        }
+    }
 
     private KeysetPager() {
     }
@@ -23,6 +37,11 @@ public final class KeysetPager {
      */
     public static <T> Page<T> page(JdbcTemplate jdbc, String select, List<String> conditions, List<Object> args,
                                    PageRequest page, RowMapper<T> mapper) {
+        return page(jdbc, select, conditions, args, page, mapper, Key.ID);
+    }
+
+    public static <T> Page<T> page(JdbcTemplate jdbc, String select, List<String> conditions, List<Object> args,
+                                   PageRequest page, RowMapper<T> mapper, Key key) {
         List<String> where = new ArrayList<>(conditions);
         List<Object> params = new ArrayList<>(args);
         if (page.createdGte() != null) {
@@ -34,15 +53,15 @@ public final class KeysetPager {
             params.add(Timestamp.from(page.createdLt()));
         }
         boolean backwards = page.endingBefore() != null;
-        if (backwards) {
-            where.add("id > ?");
-            params.add(page.endingBefore());
-        } else if (page.startingAfter() != null) {
-            where.add("id < ?");
-            params.add(page.startingAfter());
+        String cursor = backwards ? page.endingBefore() : page.startingAfter();
+        if (cursor != null) {
+            // an unknown cursor makes the comparison null: an empty page, never the whole list
+            where.add(key.column() + (backwards ? " > " : " < ") + key.cursorValue());
+            params.add(cursor);
+            params.addAll(key.cursorArgs());
         }
         String sql = select + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by id " + (backwards ? "asc" : "desc") + " limit " + (page.limit() + 1);
+                + " order by " + key.column() + (backwards ? " asc" : " desc") + " limit " + (page.limit() + 1);
         List<T> rows = new ArrayList<>(jdbc.query(sql, mapper, params.toArray()));
         boolean hasMore = rows.size() > page.limit();
         if (hasMore) {

@@ -5,6 +5,7 @@ import io.outboundcalls.events.credits.CreditsDebitedEvent;
 import io.outboundcalls.events.credits.CreditsPurchasedEvent;
 import io.outboundcalls.events.credits.CreditsReleasedEvent;
 import io.outboundcalls.events.credits.CreditsReservedEvent;
+import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,7 +19,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,39 +117,13 @@ class CreditLedgerProjection {
     /** Keyset pagination on the event sequence; the cursor is a transaction id, looked up to its sequence. */
     @QueryHandler
     Page<CreditTransactionView> handle(ListCreditTransactionsQuery query) {
-        var page = query.page();
         List<String> where = new ArrayList<>(List.of("account_id = ?"));
         List<Object> args = new ArrayList<>(List.of(query.accountId()));
         if (query.type() != null) {
             where.add("type = ?");
             args.add(query.type());
         }
-        if (page.createdGte() != null) {
-            where.add("created_at >= ?");
-            args.add(java.sql.Timestamp.from(page.createdGte()));
-        }
-        if (page.createdLt() != null) {
-            where.add("created_at < ?");
-            args.add(java.sql.Timestamp.from(page.createdLt()));
-        }
-        boolean backwards = page.endingBefore() != null;
-        String cursor = backwards ? page.endingBefore() : page.startingAfter();
-        if (cursor != null) {
-            where.add("seq " + (backwards ? ">" : "<")
-                    + " (select seq from query.credit_ledger where id = ? and account_id = ?)");
-            args.add(cursor);
-            args.add(query.accountId());
-        }
-        String sql = SELECT + " where " + String.join(" and ", where) + " order by seq "
-                + (backwards ? "asc" : "desc") + " limit " + (page.limit() + 1);
-        List<CreditTransactionView> rows = new ArrayList<>(jdbc.query(sql, MAPPER, args.toArray()));
-        boolean hasMore = rows.size() > page.limit();
-        if (hasMore) {
-            rows.remove(rows.size() - 1);
-        }
-        if (backwards) {
-            Collections.reverse(rows);
-        }
-        return new Page<>(rows, hasMore);
+        return KeysetPager.page(jdbc, SELECT, where, args, query.page(), MAPPER,
+                KeysetPager.Key.sequence("query.credit_ledger", query.accountId()));
     }
 }

@@ -2,10 +2,10 @@ package io.outboundcalls.telephony.twilio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.outboundcalls.events.call.TranscriptTurn;
+import io.outboundcalls.telephony.TelephonyJson;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,11 +19,6 @@ class Conversations {
                         String transferNumber) {
     }
 
-    /** Turns are stored with snake_case offsets ({@code start_ms}, {@code end_ms}). */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     private final JdbcTemplate jdbc;
 
     Conversations(JdbcTemplate jdbc) {
@@ -32,14 +27,27 @@ class Conversations {
 
     Optional<Conversation> find(String callId) {
         return jdbc.query("select transcript::text, summary, analysis::text, ended_by, transfer_number from telephony.conversations where call_id = ?",
-                (rs, i) -> new Conversation(read(rs.getString(1), new TypeReference<List<TranscriptTurn>>() { }), rs.getString(2),
-                        read(rs.getString(3), new TypeReference<Map<String, Object>>() { }), rs.getString(4), rs.getString(5)),
-                callId).stream().findFirst();
+                (rs, i) -> new Conversation(turns(rs.getString(1)), rs.getString(2), analysis(rs.getString(3)), rs.getString(4),
+                        rs.getString(5)), callId).stream().findFirst();
     }
 
-    private static <T> T read(String json, TypeReference<T> type) {
+    /** Turns are stored as {@code {"role", "text", "start_ms", "end_ms"}}. */
+    private static List<TranscriptTurn> turns(String json) {
+        List<TranscriptTurn> turns = new ArrayList<>();
+        for (JsonNode turn : read(json)) {
+            turns.add(new TranscriptTurn(turn.path("role").asText(), turn.path("text").asText(), turn.path("start_ms").asLong(),
+                    turn.path("end_ms").asLong()));
+        }
+        return turns;
+    }
+
+    private static Map<String, Object> analysis(String json) {
+        return TelephonyJson.MAPPER.convertValue(read(json), new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static JsonNode read(String json) {
         try {
-            return JSON.readValue(json, type);
+            return TelephonyJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a stored conversation", e);
         }

@@ -1,12 +1,12 @@
 package io.outboundcalls.telephony.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outboundcalls.command.call.ReportCallAnsweredCommand;
 import io.outboundcalls.command.call.ReportCallRingingCommand;
 import io.outboundcalls.command.telephony.PromptVariables;
 import io.outboundcalls.events.agent.AgentSettings;
 import io.outboundcalls.events.agent.VoicemailSettings;
+import io.outboundcalls.telephony.TelephonyJson;
 import io.outboundcalls.telephony.recording.RecordingStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -32,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TwilioCallbacks {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioCallbacks.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TwilioCalls calls;
     private final TwilioCallFinisher finisher;
@@ -157,7 +156,7 @@ class TwilioCallbacks {
             return null;
         }
         try {
-            JsonNode data = JSON.readTree(handoffData);
+            JsonNode data = TelephonyJson.MAPPER.readTree(handoffData);
             return data.path("action").asText(null);
         } catch (IOException e) {
             return null;

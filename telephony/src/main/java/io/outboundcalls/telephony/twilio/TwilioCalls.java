@@ -1,10 +1,9 @@
 package io.outboundcalls.telephony.twilio;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outboundcalls.command.telephony.DialRequest;
 import io.outboundcalls.telephony.PlacedCalls;
+import io.outboundcalls.telephony.TelephonyJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,7 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class TwilioCalls implements PlacedCalls {
 
-    private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final String COLUMNS = """
             call_id, request::text, call_sid, status, last_sequence, answered, answered_by, voicemail_at is not null,
             duration_seconds, sip_response_code, completed_at, recording_state, outcome, finished_at""";
@@ -108,7 +106,7 @@ class TwilioCalls implements PlacedCalls {
 
     private static String write(DialRequest request) {
         try {
-            return JSON.writeValueAsString(request);
+            return TelephonyJson.MAPPER.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a dial request", e);
         }
@@ -116,7 +114,7 @@ class TwilioCalls implements PlacedCalls {
 
     private static DialRequest read(String json) {
         try {
-            return JSON.readValue(json, DialRequest.class);
+            return TelephonyJson.MAPPER.readValue(json, DialRequest.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a stored dial request", e);
         }

@@ -1,7 +1,6 @@
 package io.outboundcalls.telephony.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import io.outboundcalls.telephony.TelephonyJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,6 @@ class TwilioRestClient {
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
     private final String accountRoot;
     private final String authorization;
     private final TwilioCallSettings settings;
@@ -104,7 +103,7 @@ class TwilioRestClient {
 
     private TwilioApiException refusal(HttpResponse<byte[]> response) {
         try {
-            JsonNode error = json.readTree(response.body());
+            JsonNode error = TelephonyJson.MAPPER.readTree(response.body());
             Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
             return new TwilioApiException(response.statusCode(), code, error.path("message").asText("no message"));
         } catch (IOException e) {
@@ -123,7 +122,7 @@ class TwilioRestClient {
 
     private TwilioCall call(HttpResponse<byte[]> response) {
         try {
-            JsonNode body = json.readTree(response.body());
+            JsonNode body = TelephonyJson.MAPPER.readTree(response.body());
             JsonNode duration = body.path("duration");
             Integer seconds = duration.isNumber() || (duration.isTextual() && duration.asText().matches("\\d+")) ? duration.asInt() : null;
             return new TwilioCall(body.path("sid").asText(null), body.path("status").asText(null), seconds);

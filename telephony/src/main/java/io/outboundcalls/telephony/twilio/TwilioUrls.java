@@ -1,5 +1,6 @@
 package io.outboundcalls.telephony.twilio;
 
+import io.outboundcalls.telephony.relay.RelayConfiguration;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -15,7 +16,6 @@ final class TwilioUrls {
     static final String AMD = ROOT + "/amd";
     static final String RECORDING = ROOT + "/recording";
     static final String RELAY_ENDED = ROOT + "/relay-ended";
-    static final String RELAY = ROOT + "/relay";
 
     private final String base;
 
@@ -32,6 +32,6 @@ final class TwilioUrls {
     }
 
     String relay() {
-        return base.replaceFirst("^http", "ws") + RELAY;
+        return RelayConfiguration.relayUrl(base);
     }
 }

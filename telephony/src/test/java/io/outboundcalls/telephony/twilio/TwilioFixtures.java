@@ -27,7 +27,7 @@ final class TwilioFixtures {
     }
 
     static DialRequest request(String from, AgentSettings agent) {
-        return new DialRequest("call_01ABC", "acct_1", "camp_1", "+442079460001", from, 1, agent,
+        return new DialRequest("call_01ABC", "acct_1", "camp_1", "contact_1", "+442079460001", from, 1, agent,
                 new ContactDetails("+442079460001", "020 7946 0001", "Zoë", "O'Neil", null, Map.of("product", "solar & wind")));
     }
 }

@@ -30,6 +30,18 @@ public class StoredSecrets {
         return SecretCipher.isSealed(stored) ? cipher.openText(stored, context(endpointId)) : stored;
     }
 
+    /** The stored value sealed with the current key: as it is when it already is, re-sealed or sealed otherwise. */
+    String sealWithCurrentKey(String endpointId, String stored) {
+        if (stored == null || cipher.isSealedWithCurrentKey(stored)) {
+            return stored;
+        }
+        return SecretCipher.isSealed(stored) ? cipher.resealText(stored, context(endpointId)) : seal(endpointId, stored);
+    }
+
+    int currentKeyVersion() {
+        return cipher.currentVersion();
+    }
+
     private static String context(String endpointId) {
         return "webhook-secret:" + endpointId;
     }

@@ -158,33 +158,42 @@ public class WebhookEndpoints {
     }
 
     /**
-     * Seals secrets stored in plain text before they were encrypted at rest, so an upgrade keeps
-     * every endpoint. Each row is replaced only if it still holds the value read, so nodes
-     * starting together never seal a value twice.
+     * Seals every signing secret not sealed with the current key: those stored in plain text before
+     * secrets were encrypted at rest, and those sealed with a previous key after a rotation, so an
+     * upgrade or a new key keeps every endpoint. Each row is replaced only if it still holds the value
+     * read, so nodes starting together never seal a value twice.
      */
     @EventListener(ApplicationReadyEvent.class)
-    public void sealPlaintextSecrets() {
+    public void sealSecretsWithTheCurrentKey() {
         record Row(String id, String secret, String previous) {
         }
+        String current = "v" + secrets.currentKeyVersion() + ":";
         List<Row> rows = jdbc.query("""
                 select id, secret, previous_secret from webhooks.endpoints
-                where secret like 'whsec\\_%' or previous_secret like 'whsec\\_%'""",
-                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)));
+                where left(secret, ?) <> ? or left(previous_secret, ?) <> ?""",
+                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3)),
+                current.length(), current, current.length(), current);
         int sealed = 0;
+        int unreadable = 0;
         for (Row row : rows) {
-            sealed += jdbc.update("""
-                    update webhooks.endpoints set secret = ?, previous_secret = ?
-                    where id = ? and secret = ? and previous_secret is not distinct from ?""",
-                    sealedOrSame(row.id(), row.secret()), sealedOrSame(row.id(), row.previous()), row.id(),
-                    row.secret(), row.previous());
+            try {
+                sealed += jdbc.update("""
+                        update webhooks.endpoints set secret = ?, previous_secret = ?
+                        where id = ? and secret = ? and previous_secret is not distinct from ?""",
+                        secrets.sealWithCurrentKey(row.id(), row.secret()),
+                        secrets.sealWithCurrentKey(row.id(), row.previous()), row.id(), row.secret(), row.previous());
+            } catch (SecretCipher.UnreadableException e) {
+                unreadable++;
+            }
         }
         if (sealed > 0) {
-            log.info("Sealed the plain-text signing secrets of {} webhook endpoints", sealed);
+            log.info("Sealed the signing secrets of {} webhook endpoints with encryption key version {}", sealed,
+                    secrets.currentKeyVersion());
         }
-    }
-
-    private String sealedOrSame(String id, String stored) {
-        return stored == null || SecretCipher.isSealed(stored) ? stored : secrets.seal(id, stored);
+        if (unreadable > 0) {
+            log.warn("The signing secrets of {} webhook endpoints open with no configured encryption key: configure "
+                    + "the key that sealed them in outboundcalls.previous-encryption-keys, or roll their secrets", unreadable);
+        }
     }
 
     private static WebhookEndpoint withSecret(WebhookEndpoint e, String secret) {

@@ -72,6 +72,48 @@ class SecretCipherTest {
     }
 
     @Test
+    void aNewKeySealsWhileThePreviousOneStillOpensWhatItSealed() {
+        byte[] oldKey = randomKey();
+        SecretCipher before = new SecretCipher(oldKey);
+        String oldText = before.sealText(SECRET, "we_1");
+        byte[] oldBytes = before.seal("body".getBytes(StandardCharsets.UTF_8), "idem");
+
+        SecretCipher rotated = new SecretCipher(2, randomKey(), java.util.Map.of(1, oldKey));
+        assertThat(rotated.sealText(SECRET, "we_1")).startsWith("v2:");
+        assertThat(rotated.openText(oldText, "we_1")).isEqualTo(SECRET);
+        assertThat(rotated.open(oldBytes, "idem")).isEqualTo("body".getBytes(StandardCharsets.UTF_8));
+        assertThat(rotated.isSealedWithCurrentKey(oldText)).isFalse();
+        assertThat(rotated.isSealedWithCurrentKey(oldBytes)).isFalse();
+
+        String resealed = rotated.resealText(oldText, "we_1");
+        byte[] resealedBytes = rotated.reseal(oldBytes, "idem");
+        assertThat(rotated.isSealedWithCurrentKey(resealed)).isTrue();
+        assertThat(rotated.isSealedWithCurrentKey(resealedBytes)).isTrue();
+
+        SecretCipher withoutTheOldKey = new SecretCipher(2, randomKey(), java.util.Map.of());
+        assertThatThrownBy(() -> withoutTheOldKey.openText(oldText, "we_1"))
+                .isInstanceOf(SecretCipher.UnreadableException.class).hasMessageContaining("key version 1");
+        assertThatThrownBy(() -> before.openText(resealed, "we_1"))
+                .isInstanceOf(SecretCipher.UnreadableException.class).hasMessageContaining("key version 2");
+    }
+
+    @Test
+    void refusesAVersionTwiceOrBelowTheFirst() {
+        assertThatThrownBy(() -> new SecretCipher(2, randomKey(), java.util.Map.of(2, randomKey())))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SecretCipher(0, randomKey(), java.util.Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SecretCipher(2, randomKey(), java.util.Map.of(1, new byte[16])))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("key version 1");
+    }
+
+    @Test
+    void anAbsurdVersionIsUnreadableNotACrash() {
+        assertThatThrownBy(() -> cipher.openText("v99999999999999999999:AAAA", "ctx"))
+                .isInstanceOf(SecretCipher.UnreadableException.class);
+    }
+
+    @Test
     void requiresA256BitKey() {
         assertThatThrownBy(() -> new SecretCipher(new byte[16])).isInstanceOf(IllegalArgumentException.class);
     }
