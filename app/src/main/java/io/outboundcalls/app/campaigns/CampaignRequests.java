@@ -27,7 +27,7 @@ final class CampaignRequests {
     private static final List<String> FIELD_ORDER = List.of("name", "agent_id", "contact_list_id", "schedule",
             "schedule.start_date", "schedule.end_date", "schedule.calling_hours", "schedule.calling_hours.start",
             "schedule.calling_hours.end", "schedule.timezone", "schedule.days", "retry_rules", "retry_rules.max_attempts",
-            "retry_rules.delay_minutes", "retry_rules.retry_on", "concurrent_calls", "from_number");
+            "retry_rules.delay_minutes", "retry_rules.retry_on", "concurrent_calls", "from_number", "test_mode");
 
     private CampaignRequests() {
     }
@@ -40,8 +40,10 @@ final class CampaignRequests {
         RetryRules retry = retryRules(f);
         Integer concurrent = f.optionalInt("concurrent_calls", Integer.MIN_VALUE, Integer.MAX_VALUE);
         String fromNumber = f.optionalString("from_number", 32);
+        Boolean testMode = f.optionalBoolean("test_mode");
         CampaignSettings settings = new CampaignSettings(name, agentId, listId, schedule, retry,
-                concurrent == null ? CampaignRules.DEFAULT_CONCURRENT_CALLS : concurrent, fromNumber);
+                concurrent == null ? CampaignRules.DEFAULT_CONCURRENT_CALLS : concurrent, fromNumber,
+                Boolean.TRUE.equals(testMode) ? true : null);
         List<FieldError> errors = f.errors();
         if (!errors.isEmpty()) {
             throw ApiException.validation(withRuleViolations(errors, CampaignRules.violations(settings)));

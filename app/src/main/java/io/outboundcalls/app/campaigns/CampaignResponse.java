@@ -14,7 +14,7 @@ import java.util.Map;
 /** The campaign object as clients see it. */
 @JsonPropertyOrder({"id", "object"})
 record CampaignResponse(String id, String object, String name, String agentId, String contactListId, Schedule schedule,
-                        RetryRules retryRules, int concurrentCalls, String fromNumber, String status,
+                        RetryRules retryRules, int concurrentCalls, String fromNumber, boolean testMode, String status,
                         String waitingReason, Instant nextDialAt, Stats stats, Instant startedAt, Instant completedAt,
                         Instant createdAt, Instant updatedAt) {
 
@@ -43,7 +43,7 @@ record CampaignResponse(String id, String object, String name, String agentId, S
                 new Schedule(sc.startDate(), sc.endDate(), new CallingHours(sc.callingHoursStart(), sc.callingHoursEnd()),
                         sc.timezone(), sc.days()),
                 new RetryRules(s.retryRules().maxAttempts(), s.retryRules().delayMinutes(), s.retryRules().retryOn()),
-                s.concurrentCalls(), s.fromNumber(), view.status(), view.waitingReason(), view.nextDialAt(),
+                s.concurrentCalls(), s.fromNumber(), s.inTestMode(), view.status(), view.waitingReason(), view.nextDialAt(),
                 new Stats(st.totalContacts(), st.pending(), st.inProgress(), st.completed(), st.attempts(), outcomes,
                         st.creditsSpent()),
                 view.startedAt(), view.completedAt(), view.createdAt(), view.updatedAt());

@@ -6,7 +6,10 @@ import io.outboundcalls.app.ratelimit.RateLimitFilter;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.ApiKeyUsage;
 import io.outboundcalls.app.web.ProblemWriter;
+import io.outboundcalls.telephony.twilio.TwilioProperties;
+import io.outboundcalls.telephony.twilio.TwilioSignature;
 import jakarta.servlet.Filter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,6 +32,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  *   <li>{@code /admin/**}: the operator token ({@link OperatorTokenFilter});</li>
  *   <li>{@code /v1/**}: an API key ({@link ApiKeyAuthenticationFilter}), then the account's rate limits;
  *       only the OpenAPI document is public;</li>
+ *   <li>{@code /telephony/**}, only with {@code provider=twilio}: Twilio's request signature
+ *       ({@link TwilioSignatureFilter}); the relay websocket's upgrade has its own chain before it
+ *       ({@link RelayHandshakeSecurity}), its handshake checks the signature;</li>
  *   <li>everything else: the health probes and the error page; any other path is 404.</li>
  * </ul>
  * The body of a request is read only after its chain has let it through (the body and
@@ -41,6 +47,7 @@ class SecurityConfiguration {
     static final String OPENAPI_DOCUMENT = "/v1/openapi.json";
     static final SimpleGrantedAuthority CUSTOMER = new SimpleGrantedAuthority("ROLE_CUSTOMER");
     static final SimpleGrantedAuthority OPERATOR = new SimpleGrantedAuthority("ROLE_OPERATOR");
+    static final SimpleGrantedAuthority TWILIO = new SimpleGrantedAuthority("ROLE_TWILIO");
 
     @Bean
     WebSecurityCustomizer canonicalPathsOnly(RejectedRequests rejectedRequests) {
@@ -70,6 +77,18 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(OPENAPI_DOCUMENT).permitAll()
                         .anyRequest().hasAuthority(CUSTOMER.getAuthority()))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    @ConditionalOnProperty(name = "outboundcalls.telephony.provider", havingValue = "twilio")
+    SecurityFilterChain twilioCallbackChain(HttpSecurity http, TwilioSignature signature, TwilioProperties twilio,
+                                        ProblemWriter problems) throws Exception {
+        TwilioSignatureFilter signatures = new TwilioSignatureFilter(signature, twilio.publicBaseUrl(), problems);
+        return stateless(http.securityMatcher("/telephony/**"), problems)
+                .addFilterBefore(signatures, AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(TWILIO.getAuthority()))
                 .build();
     }
 

@@ -34,10 +34,42 @@ public final class TestDatabase {
     }
 
     public static void register(DynamicPropertyRegistry registry) {
-        Connection c = get();
+        register(registry, get());
+    }
+
+    public static void register(DynamicPropertyRegistry registry, Connection c) {
         registry.add("spring.datasource.url", c::url);
         registry.add("spring.datasource.username", c::username);
         registry.add("spring.datasource.password", c::password);
+    }
+
+    /**
+     * Another database on the same server, created when missing: for a second application context that
+     * must not share the first one's data, such as one configured with another telephony provider (its
+     * dialer would take over the other context's calls, as one cluster's nodes do).
+     */
+    public static synchronized Connection other(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("A database name of lower-case letters and underscores, not " + name);
+        }
+        Connection main = get();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(main.url(), main.username(), main.password());
+             java.sql.Statement statement = db.createStatement()) {
+            boolean exists;
+            try (java.sql.ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {
+                exists = rs.next();
+            }
+            if (!exists) {
+                statement.execute("create database " + name);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Could not create the test database " + name, e);
+        }
+        java.util.regex.Matcher url = java.util.regex.Pattern.compile("^(jdbc:postgresql://[^/]+/)([^?]*)(.*)$").matcher(main.url());
+        if (!url.matches()) {
+            throw new IllegalStateException("Not a PostgreSQL JDBC URL: " + main.url());
+        }
+        return new Connection(url.group(1) + name + url.group(3), main.username(), main.password());
     }
 
     private static Connection start() {

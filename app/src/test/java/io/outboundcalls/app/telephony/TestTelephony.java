@@ -1,7 +1,5 @@
 package io.outboundcalls.app.telephony;
 
-import io.outboundcalls.command.telephony.CallGateway;
-import io.outboundcalls.command.telephony.CallStatus;
 import io.outboundcalls.command.telephony.DialRequest;
 import io.outboundcalls.telephony.CallFinisher;
 import io.outboundcalls.telephony.PlacedCalls;
@@ -10,14 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
- * The two contracts between the Twilio adapter and the conversation, played by the test: calls are
- * "placed" by putting their request here, and the finisher only records which conversations finished.
- * Until the Twilio adapter is on this branch, the port it implements refuses to dial: these tests open
- * the conversation directly and never place a call.
+ * The two contracts between the Twilio adapter and the conversation, open to tests that start a conversation
+ * without placing a call: a request put in {@link #PLACED} is found as if Twilio had been given it (else the
+ * adapter's own record answers), and every finished conversation is recorded in {@link #FINISHED} before the
+ * adapter's finisher gets it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class TestTelephony {
@@ -26,42 +26,17 @@ class TestTelephony {
     static final List<String> FINISHED = new CopyOnWriteArrayList<>();
 
     @Bean
-    PlacedCalls testPlacedCalls() {
-        return callId -> Optional.ofNullable(PLACED.get(callId));
+    @Primary
+    PlacedCalls testPlacedCalls(@Qualifier("twilioCalls") PlacedCalls placed) {
+        return callId -> Optional.ofNullable(PLACED.get(callId)).or(() -> placed.find(callId));
     }
 
     @Bean
-    CallFinisher testCallFinisher() {
-        return FINISHED::add;
-    }
-
-    @Bean
-    CallGateway noDialing() {
-        return new CallGateway() {
-            @Override
-            public void dial(DialRequest request) {
-                throw new UnsupportedOperationException("These tests place no calls");
-            }
-
-            @Override
-            public CallStatus status(String callId) {
-                throw new UnsupportedOperationException("These tests place no calls");
-            }
-
-            @Override
-            public void follow(DialRequest request) {
-                throw new UnsupportedOperationException("These tests place no calls");
-            }
-
-            @Override
-            public void hangUp(String callId) {
-                throw new UnsupportedOperationException("These tests place no calls");
-            }
-
-            @Override
-            public Optional<byte[]> fetchRecording(String recordingRef) {
-                return Optional.empty();
-            }
+    @Primary
+    CallFinisher testCallFinisher(@Qualifier("twilioCallFinisher") CallFinisher finisher) {
+        return callId -> {
+            FINISHED.add(callId);
+            finisher.conversationFinished(callId);
         };
     }
 }

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.outboundcalls.app.OutboundCallsApplication;
 import io.outboundcalls.app.support.ApiTest;
+import io.outboundcalls.app.support.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -16,7 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole service with Twilio as the provider, Twilio's REST API and the language model both played by
  * one WireMock server. The service listens on a port chosen before it starts, so that
  * {@code public-base-url} (which every signature is checked against) can name it. Every twilio-mode test
- * extends this class unchanged, so they share one application context (ApiTest's properties, plus these).
+ * extends this class unchanged, so they share one application context (ApiTest's properties, plus these),
+ * on a database of its own on the same server.
  */
 @SpringBootTest(classes = OutboundCallsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
@@ -41,6 +43,9 @@ public abstract class TwilioModeTest extends ApiTest {
 
     @DynamicPropertySource
     static void twilio(DynamicPropertyRegistry registry) {
+        // its own database: this context's dialer, with Twilio as the provider, must not recover the
+        // simulator's calls of the shared context (they would be nodes of one cluster otherwise)
+        TestDatabase.register(registry, TestDatabase.other("twilio_mode"));
         registry.add("server.port", () -> SERVER_PORT);
         registry.add("outboundcalls.telephony.provider", () -> "twilio");
         registry.add("outboundcalls.telephony.twilio.account-sid", () -> "AC00000000000000000000000000000000");

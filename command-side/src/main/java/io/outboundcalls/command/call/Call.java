@@ -9,6 +9,7 @@ import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.CallPlacedEvent;
+import io.outboundcalls.events.call.CallProviderAssignedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import java.util.EnumSet;
@@ -24,6 +25,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * (a provider retries its callbacks, a recovered simulation replays its script): each report
  * only moves the call forward, never back, and a finished call ignores them. A call we asked to
  * hang up ends {@code canceled}, never earning another attempt, whatever the provider reports.
+ * A test-mode call is charged nothing.
  */
 @Aggregate(cache = CallConfiguration.CACHE)
 class Call {
@@ -45,6 +47,8 @@ class Call {
     private Status status;
     private String answeredBy;
     private boolean hangUpRequested;
+    private boolean testMode;
+    private String providerCallId;
 
     protected Call() {
     }
@@ -52,7 +56,16 @@ class Call {
     @CommandHandler
     Call(PlaceCallCommand c) {
         apply(new CallPlacedEvent(c.callId(), c.accountId(), c.campaignId(), c.contactId(), c.agentId(), c.to(), c.from(),
-                c.attempt(), c.maxAttempts(), List.copyOf(c.retryOn()), c.reservedCredits(), c.queuedAt()));
+                c.attempt(), c.maxAttempts(), List.copyOf(c.retryOn()), c.reservedCredits(), c.queuedAt(), c.provider(),
+                c.testMode() ? Boolean.TRUE : null));
+    }
+
+    /** The provider's id is recorded once; a repeated report of it changes nothing. */
+    @CommandHandler
+    void handle(RecordProviderCallCommand c) {
+        if (providerCallId == null) {
+            apply(new CallProviderAssignedEvent(callId, accountId, campaignId, c.provider(), c.providerCallId(), c.at()));
+        }
     }
 
     @CommandHandler
@@ -92,9 +105,11 @@ class Call {
                     earnsAnotherAttempt(outcome), c.at(), hangUpRequested));
             return;
         }
-        long billed = pricing.billedSeconds(c.durationSeconds());
-        apply(new CallCompletedEvent(callId, accountId, campaignId, contactId, agentId, attempt, c.outcome(), answeredBy,
-                c.endReason(), c.durationSeconds(), billed, pricing.creditsFor(c.durationSeconds()),
+        long billed = testMode ? 0 : pricing.billedSeconds(c.durationSeconds());
+        long credits = testMode ? 0 : pricing.creditsFor(c.durationSeconds());
+        String finalAnsweredBy = c.answeredBy() == null ? answeredBy : c.answeredBy();
+        apply(new CallCompletedEvent(callId, accountId, campaignId, contactId, agentId, attempt, c.outcome(), finalAnsweredBy,
+                c.endReason(), c.durationSeconds(), billed, credits,
                 c.transcript(), c.summary(), c.analysis(), c.recordingRef(), earnsAnotherAttempt(c.outcome()), c.at(),
                 hangUpRequested));
     }
@@ -115,6 +130,12 @@ class Call {
         maxAttempts = event.maxAttempts();
         retryOn = event.retryOn();
         status = Status.QUEUED;
+        testMode = event.inTestMode();
+    }
+
+    @EventSourcingHandler
+    void on(CallProviderAssignedEvent event) {
+        providerCallId = event.providerCallId();
     }
 
     @EventSourcingHandler

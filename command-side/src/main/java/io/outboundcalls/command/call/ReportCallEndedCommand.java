@@ -9,11 +9,19 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * From the telephony provider: the call is over. For a call that never connected only
- * {@code outcome} (busy, no_answer, failed) and {@code endReason} matter.
+ * {@code outcome} (busy, no_answer, failed) and {@code endReason} matter. {@code answeredBy}, when
+ * set, is who answered as known at the end: a provider that detects machines after the answer
+ * ({@code voicemail} found only once the greeting ended) corrects what the answer report said.
  */
 public record ReportCallEndedCommand(@TargetAggregateIdentifier String callId, CallOutcome outcome, String endReason,
                                      long durationSeconds, List<TranscriptTurn> transcript, String summary,
-                                     Map<String, Object> analysis, String recordingRef, Instant at) {
+                                     Map<String, Object> analysis, String recordingRef, Instant at, String answeredBy) {
+
+    public ReportCallEndedCommand(String callId, CallOutcome outcome, String endReason, long durationSeconds,
+                                  List<TranscriptTurn> transcript, String summary, Map<String, Object> analysis,
+                                  String recordingRef, Instant at) {
+        this(callId, outcome, endReason, durationSeconds, transcript, summary, analysis, recordingRef, at, null);
+    }
 
     public static ReportCallEndedCommand notConnected(String callId, CallOutcome outcome, String endReason, Instant at) {
         return new ReportCallEndedCommand(callId, outcome, endReason, 0, List.of(), null, Map.of(), null, at);

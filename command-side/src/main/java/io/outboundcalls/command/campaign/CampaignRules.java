@@ -100,7 +100,8 @@ public final class CampaignRules {
                 new CampaignSchedule(schedule.startDate(), schedule.endDate(), schedule.callingHoursStart(),
                         schedule.callingHoursEnd(), schedule.timezone(), List.copyOf(new LinkedHashSet<>(schedule.days()))),
                 new RetryRules(retry.maxAttempts(), retry.delayMinutes(), List.copyOf(new LinkedHashSet<>(retry.retryOn()))),
-                s.concurrentCalls(), s.fromNumber() == null ? null : PhoneNumbers.toE164(s.fromNumber(), null).orElseThrow());
+                s.concurrentCalls(), s.fromNumber() == null ? null : PhoneNumbers.toE164(s.fromNumber(), null).orElseThrow(),
+                s.testMode());
     }
 
     private static void schedule(CampaignSchedule s, List<Violation> found) {

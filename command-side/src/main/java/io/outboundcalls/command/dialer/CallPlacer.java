@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * this attempt already exists, never dialed), check again and mark it dialed, then dial. Every
  * step is idempotent per attempt, so a recovered slot goes through the same steps. Refused
  * credits give the slot back and make the campaign wait for a purchase. A campaign cancelled
- * while the dial was on its way has the call hung up at once.
+ * while the dial was on its way has the call hung up at once. A test-mode campaign's calls
+ * reserve nothing: they are charged nothing.
  */
 @Component
 class CallPlacer implements DisposableBean {
@@ -84,14 +85,16 @@ class CallPlacer implements DisposableBean {
                 return;
             }
             AgentSettings agent = directory.agent(slot.settings().agentId()).orElseThrow();
-            if (!reserve(slot, pricing.creditsFor(agent.maxDurationSeconds()))) {
+            boolean testMode = slot.settings().inTestMode();
+            if (!testMode && !reserve(slot, pricing.creditsFor(agent.maxDurationSeconds()))) {
                 return;
             }
-            create(slot, agent);
+            DialRequest request = request(slot, agent);
+            create(slot, agent, gateway.provider(request));
             if (guard.confirm(slot, true) != DialGuard.Verdict.DIAL) {
                 return;
             }
-            gateway.dial(request(slot, agent));
+            gateway.dial(request);
             hangUpIfCancelledMeanwhile(slot);
         } catch (RuntimeException e) {
             // its lease runs out and a node recovers it, asking the provider first
@@ -137,8 +140,8 @@ class CallPlacer implements DisposableBean {
     private DialRequest request(Slot slot, AgentSettings agent) {
         ContactDetails contact = directory.contact(slot.contactId()).orElseThrow();
         CampaignSettings settings = slot.settings();
-        return new DialRequest(slot.callId(), slot.accountId(), slot.campaignId(), slot.contactId(), slot.phone(), settings.fromNumber(),
-                slot.attempt(), agent, contact);
+        return new DialRequest(slot.callId(), slot.accountId(), slot.campaignId(), slot.contactId(), slot.phone(),
+                settings.fromNumber(), slot.attempt(), agent, contact, settings.inTestMode());
     }
 
     private boolean reserve(Slot slot, long credits) {
@@ -164,13 +167,14 @@ class CallPlacer implements DisposableBean {
     }
 
     /** Creates this attempt's Call; one that already exists is this attempt's, given back before it was dialed. */
-    private void create(Slot slot, AgentSettings agent) {
+    private void create(Slot slot, AgentSettings agent, String provider) {
         CampaignSettings settings = slot.settings();
         try {
             commands.sendAndWait(new PlaceCallCommand(slot.callId(), slot.accountId(), slot.campaignId(), slot.contactId(),
                     settings.agentId(), slot.phone(), settings.fromNumber(), slot.attempt(),
                     settings.retryRules().maxAttempts(), settings.retryRules().retryOn(),
-                    pricing.creditsFor(agent.maxDurationSeconds()), clock.instant()));
+                    settings.inTestMode() ? 0 : pricing.creditsFor(agent.maxDurationSeconds()), clock.instant(), provider,
+                    settings.inTestMode()));
         } catch (RuntimeException e) {
             if (!callExists(slot.callId())) {
                 throw e;

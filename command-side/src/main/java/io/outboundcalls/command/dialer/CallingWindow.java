@@ -2,6 +2,7 @@ package io.outboundcalls.command.dialer;
 
 import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.campaign.CampaignSchedule;
+import io.outboundcalls.events.campaign.CampaignSettings;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,6 +54,14 @@ public final class CallingWindow {
      * legal window was narrowed dials only where both allow. Hours that no longer overlap leave a
      * window that never opens.
      */
+    /**
+     * The hours a campaign's contacts may be dialed in: its own, narrowed to the account's legal window,
+     * except for a test-mode campaign, which rings no one (the simulator plays every call).
+     */
+    public static CallingWindow forCampaign(CampaignSettings settings, LegalCallingWindow legal) {
+        return settings.inTestMode() ? of(settings.schedule()) : of(settings.schedule(), legal);
+    }
+
     public static CallingWindow of(CampaignSchedule s, LegalCallingWindow legal) {
         CallingWindow own = of(s);
         LocalTime start = latest(own.start, LocalTime.parse(legal.start()));

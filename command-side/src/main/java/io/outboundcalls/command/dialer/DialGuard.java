@@ -115,7 +115,7 @@ class DialGuard {
             String state = "cancelled".equals(row.get("status")) ? "cancelled" : "pending";
             return released(slot, state, "campaign_" + row.get("status"), null, null);
         }
-        CallingWindow window = CallingWindow.of(DialerJson.read((String) row.get("settings"), CampaignSettings.class).schedule(),
+        CallingWindow window = CallingWindow.forCampaign(DialerJson.read((String) row.get("settings"), CampaignSettings.class),
                 LegalCallingWindow.orDefault((String) row.get("legal_window_start"), (String) row.get("legal_window_end")));
         List<ZoneId> zones = window.zonesFor((String) row.get("timezone"), (String) row.get("candidates"));
         Instant now = clock.instant();

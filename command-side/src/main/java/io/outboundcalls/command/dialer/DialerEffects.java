@@ -14,11 +14,13 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * What a call's progress means elsewhere: the credits reserved for it are settled at the billed
- * seconds (0 when it never connected), and the contact's status follows it. A tracking processor,
+ * seconds (0 when it never connected; a test-mode campaign's calls reserved nothing and settle
+ * nothing), and the contact's status follows it. A tracking processor,
  * so a crash in between is retried; every command here is idempotent on the receiving side.
  */
 @Component
@@ -28,9 +30,11 @@ class DialerEffects {
     static final String PROCESSING_GROUP = "dialer-effects";
 
     private final CommandGateway commands;
+    private final JdbcTemplate jdbc;
 
-    DialerEffects(CommandGateway commands) {
+    DialerEffects(CommandGateway commands, JdbcTemplate jdbc) {
         this.commands = commands;
+        this.jdbc = jdbc;
     }
 
     @EventHandler
@@ -43,7 +47,7 @@ class DialerEffects {
 
     @EventHandler
     void on(CallCompletedEvent event) {
-        send(new DebitCreditsCommand(CreditAccountIds.of(event.accountId()), event.accountId(), event.callId(),
+        settle(event.campaignId(), new DebitCreditsCommand(CreditAccountIds.of(event.accountId()), event.accountId(), event.callId(),
                 event.billedSeconds(), event.callId(), event.campaignId(), event.agentId()));
         if (event.outcome() == CallOutcome.OPTED_OUT) {
             send(new OptOutContactCommand(event.contactId(), event.accountId(), event.campaignId(), event.callId()));
@@ -56,12 +60,24 @@ class DialerEffects {
 
     @EventHandler
     void on(CallFailedEvent event) {
-        send(new DebitCreditsCommand(CreditAccountIds.of(event.accountId()), event.accountId(), event.callId(),
+        settle(event.campaignId(), new DebitCreditsCommand(CreditAccountIds.of(event.accountId()), event.accountId(), event.callId(),
                 0, event.callId(), event.campaignId(), event.agentId()));
         // a call we hung up before anyone answered says nothing about whether the contact can be reached
         if (!event.retryable() && !event.wasCanceled()) {
             status(event.contactId(), event.accountId(), ContactStatus.UNREACHABLE, event.campaignId(), event.callId());
         }
+    }
+
+    private void settle(String campaignId, DebitCreditsCommand debit) {
+        if (!inTestMode(campaignId)) {
+            send(debit);
+        }
+    }
+
+    /** The dialer's copy of the campaign's settings, written when the campaign was created (before any call). */
+    private boolean inTestMode(String campaignId) {
+        return jdbc.queryForList("select 1 from dialer.campaigns where campaign_id = ? and (settings ->> 'testMode')::boolean",
+                campaignId).size() > 0;
     }
 
     private void status(String contactId, String accountId, ContactStatus status, String campaignId, String callId) {

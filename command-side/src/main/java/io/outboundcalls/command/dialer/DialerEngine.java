@@ -153,7 +153,7 @@ class DialerEngine {
         LegalCallingWindow legal = LegalCallingWindow.orDefault((String) row.get("legal_window_start"), (String) row.get("legal_window_end"));
         Timestamp nextDialAt = (Timestamp) row.get("next_dial_at");
         return new Campaign(campaignId, (String) row.get("account_id"), (String) row.get("list_id"), settings,
-                CallingWindow.of(settings.schedule(), legal), (String) row.get("waiting_reason"),
+                CallingWindow.forCampaign(settings, legal), (String) row.get("waiting_reason"),
                 nextDialAt == null ? null : nextDialAt.toInstant(), Boolean.TRUE.equals(row.get("dials")));
     }
 

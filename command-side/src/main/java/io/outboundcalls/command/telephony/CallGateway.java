@@ -9,7 +9,18 @@ import java.util.Optional;
  */
 public interface CallGateway {
 
+    /** The simulator's bean name: it is present whatever the provider, since test-mode campaigns use it. */
+    String SIMULATOR = "simulatorCallGateway";
+
+    /** The name calls show as their {@code provider}. */
+    String SIMULATOR_PROVIDER = "simulator";
+
     void dial(DialRequest request);
+
+    /** Which provider {@link #dial} gives this request to ({@code simulator} | {@code twilio}). */
+    default String provider(DialRequest request) {
+        return SIMULATOR_PROVIDER;
+    }
 
     /** Asks the provider what became of a call, by our call id: the dialer's recovery asks before it dials again. */
     CallStatus status(String callId);

@@ -18,7 +18,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +28,10 @@ import org.springframework.stereotype.Component;
  * ({@code dialer.simulated_calls}): when, and when each plan answers and ends, so any node can
  * tell what became of a call and play the rest of it when the node that placed it died.
  * Recordings are synthesized on request from the reference ({@code sim:<duration ms>}), so they
- * cost no storage and always match the call's length.
+ * cost no storage and always match the call's length. It exists whatever the configured provider: a
+ * real provider's adapter hands it the calls of test-mode campaigns.
  */
-@Component
-@ConditionalOnProperty(name = "outboundcalls.telephony.provider", havingValue = "simulator", matchIfMissing = true)
+@Component(CallGateway.SIMULATOR)
 class SimulatorCallGateway implements CallGateway, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatorCallGateway.class);

@@ -7,6 +7,7 @@ import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.CallPlacedEvent;
+import io.outboundcalls.events.call.CallProviderAssignedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import io.outboundcalls.events.call.TranscriptTurn;
@@ -144,5 +145,34 @@ class CallTest {
         fixture.given(PLACED, RINGING, HANG_UP).when(ReportCallEndedCommand.notConnected(ID, CallOutcome.NO_ANSWER, "hung up", T0))
                 .expectEvents(new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.NO_ANSWER,
                         "hung up", false, T0, true));
+    }
+
+    @Test
+    void aTestModeCallIsChargedNothing() {
+        CallPlacedEvent testPlaced = new CallPlacedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", "+442079460001", null, 1, 3,
+                RETRY_ON, 0, T0, "simulator", true);
+        fixture.givenNoPriorActivity()
+                .when(new PlaceCallCommand(ID, "acct_1", "camp_1", "contact_1", "agent_1", "+442079460001", null, 1, 3,
+                        RETRY_ON, 0, T0, "simulator", true))
+                .expectEvents(testPlaced);
+        fixture.given(testPlaced, ANSWERED).when(ended(CallOutcome.COMPLETED, 61))
+                .expectEvents(new CallCompletedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.COMPLETED,
+                        "human", "done", 61, 0, 0, TURNS, "summary", Map.of(), "sim:1000", false, T0, false));
+    }
+
+    @Test
+    void theProvidersCallIdIsRecordedOnce() {
+        CallProviderAssignedEvent assigned = new CallProviderAssignedEvent(ID, "acct_1", "camp_1", "twilio", "CA1", T0);
+        fixture.given(PLACED).when(new RecordProviderCallCommand(ID, "twilio", "CA1", T0)).expectEvents(assigned);
+        fixture.given(PLACED, assigned).when(new RecordProviderCallCommand(ID, "twilio", "CA1", T0)).expectNoEvents();
+    }
+
+    @Test
+    void whoAnsweredAsKnownAtTheEndWins() {
+        CallStartedEvent unknown = new CallStartedEvent(ID, "acct_1", "camp_1", "contact_1", "unknown", T0);
+        fixture.given(PLACED, unknown)
+                .when(new ReportCallEndedCommand(ID, CallOutcome.VOICEMAIL, "voicemail", 20, List.of(), null, Map.of(), null, T0, "voicemail"))
+                .expectEvents(new CallCompletedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.VOICEMAIL,
+                        "voicemail", "voicemail", 20, 24, 4, List.of(), null, Map.of(), null, false, T0, false));
     }
 }

@@ -193,6 +193,21 @@ class CampaignTest {
     }
 
     @Test
+    void aTestModeCampaignIsNotHeldToTheLegalWindowItCallsNoOne() {
+        CampaignSettings test = new CampaignSettings("Q1", "agent_1", "list_1",
+                new CampaignSchedule("2026-03-25", null, "00:00", "23:59", "Europe/London", CampaignSchedule.ALL_DAYS),
+                new RetryRules(3, 60, RetryRules.DEFAULT_RETRY_ON), 20, null, true);
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, test, LegalCallingWindow.DEFAULT))
+                .expectEvents(new CampaignCreatedEvent(ID, ACCOUNT, test));
+        CampaignSettings real = new CampaignSettings(test.name(), test.agentId(), test.contactListId(), test.schedule(),
+                test.retryRules(), test.concurrentCalls(), null, null);
+        fixture.givenNoPriorActivity()
+                .when(new CreateCampaignCommand(ID, ACCOUNT, real, LegalCallingWindow.DEFAULT))
+                .expectException(code("outside_legal_hours"));
+    }
+
+    @Test
     void concurrencyFullIsRecordedOnceAndEndsOnce() {
         CampaignWaitingEvent full = new CampaignWaitingEvent(ID, ACCOUNT, CampaignWaitingEvent.CONCURRENCY_FULL, null);
         fixture.given(CREATED, STARTED).when(new MarkCampaignWaitingCommand(ID, ACCOUNT, full.reason(), null)).expectEvents(full);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.campaign.CampaignSchedule;
+import io.outboundcalls.events.campaign.RetryRules;
+import io.outboundcalls.events.campaign.CampaignSettings;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,5 +70,17 @@ class CallingWindowTest {
         CampaignSchedule schedule = new CampaignSchedule(null, null, "03:00", "04:00", "UTC", CampaignSchedule.ALL_DAYS);
         CallingWindow window = CallingWindow.of(schedule, LegalCallingWindow.DEFAULT);
         assertThat(window.nextOpening(Instant.parse("2026-12-02T00:00:00Z"), List.of(ZoneId.of("UTC")))).isEmpty();
+    }
+
+    @Test
+    void onlyARealCampaignIsHeldToTheLegalWindowATestModeOneCallsNoOne() {
+        CampaignSchedule schedule = new CampaignSchedule(null, null, "00:00", "23:59", "Europe/London", CampaignSchedule.ALL_DAYS);
+        RetryRules retry = new RetryRules(3, 60, RetryRules.DEFAULT_RETRY_ON);
+        CampaignSettings real = new CampaignSettings("Real", "agent_1", "list_1", schedule, retry, 10, null, null);
+        CampaignSettings test = new CampaignSettings("Test", "agent_1", "list_1", schedule, retry, 10, null, true);
+        List<ZoneId> london = List.of(ZoneId.of("Europe/London"));
+        Instant lateEvening = Instant.parse("2026-12-02T22:30:00Z");
+        assertThat(CallingWindow.forCampaign(real, LegalCallingWindow.DEFAULT).isOpen(lateEvening, london)).isFalse();
+        assertThat(CallingWindow.forCampaign(test, LegalCallingWindow.DEFAULT).isOpen(lateEvening, london)).isTrue();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallPlacedEvent;
+import io.outboundcalls.events.call.CallProviderAssignedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import io.outboundcalls.events.call.TranscriptTurn;
@@ -42,7 +43,8 @@ class CallProjection {
     private static final String SELECT = """
             select id, account_id, campaign_id, agent_id, contact_id, to_number, from_number, attempt, status, answered_by,
                    outcome, end_reason, queued_at, started_at, answered_at, ended_at, duration_seconds, billed_seconds,
-                   credits_charged, summary, analysis::text, recording_ref, created_at, version from query.calls""";
+                   credits_charged, summary, analysis::text, recording_ref, created_at, version, provider, provider_call_id,
+                   test_mode from query.calls""";
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final RowMapper<CallView> ROW = CallProjection::map;
 
@@ -56,10 +58,16 @@ class CallProjection {
     void on(CallPlacedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.update("""
                 insert into query.calls (id, account_id, campaign_id, agent_id, contact_id, to_number, from_number, attempt,
-                    status, queued_at, created_at, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?) on conflict (id) do nothing""",
+                    status, queued_at, created_at, updated_at, version, provider, test_mode)
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
                 e.callId(), e.accountId(), e.campaignId(), e.agentId(), e.contactId(), e.to(), e.from(), e.attempt(),
-                ts(e.queuedAt()), ts(at), ts(at), sequence);
+                ts(e.queuedAt()), ts(at), ts(at), sequence, e.provider() == null ? "simulator" : e.provider(), e.inTestMode());
+    }
+
+    @EventHandler
+    void on(CallProviderAssignedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("update query.calls set provider = ?, provider_call_id = ?, updated_at = ?, version = ? where id = ? and version < ?",
+                e.provider(), e.providerCallId(), ts(at), sequence, e.callId(), sequence);
     }
 
     @EventHandler
@@ -144,7 +152,7 @@ class CallProjection {
                 rs.getString(6), rs.getString(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11),
                 rs.getString(12), instant(rs, 13), instant(rs, 14), instant(rs, 15), instant(rs, 16), longOrNull(rs, 17),
                 longOrNull(rs, 18), longOrNull(rs, 19), rs.getString(20), analysis(rs.getString(21)), rs.getString(22),
-                instant(rs, 23), rs.getLong(24));
+                instant(rs, 23), rs.getLong(24), rs.getString(25), rs.getString(26), rs.getBoolean(27));
     }
 
     @SuppressWarnings("unchecked")
