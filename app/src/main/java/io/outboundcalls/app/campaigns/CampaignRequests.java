@@ -16,7 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Reads a campaign body (the published reference's example, plus API.md §3 Campaign) with every rule. */
+/** Reads a campaign body (the published reference's example, plus docs/api.md §3 Campaign) with every rule. */
 final class CampaignRequests {
 
     static final int DEFAULT_MAX_ATTEMPTS = 3;
