@@ -12,9 +12,9 @@ final class WebhookEndpointBodies {
     private WebhookEndpointBodies() {
     }
 
-    @Schema(name = "CreateWebhookEndpointRequest", requiredProperties = "url")
+    @Schema(name = "CreateWebhookEndpointRequest", requiredProperties = {"url", "enabled_events"})
     record Create(@Schema(description = "A public https or http URL", example = "https://example.com/hooks/outboundcalls") String url,
-                  @Schema(description = EVENTS, defaultValue = "[\"*\"]") List<String> enabledEvents,
+                  @Schema(description = EVENTS) List<String> enabledEvents,
                   @Schema(maxLength = 500) String description) {
     }
 
