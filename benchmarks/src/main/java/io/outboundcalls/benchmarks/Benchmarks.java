@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * One command, one table: starts the service (embedded PostgreSQL in a fresh directory) or uses
- * {@code --url}, drives it through its public HTTP API, and prints each figure of DESIGN.md beside
+ * {@code --url}, drives it through its public HTTP API, and prints each figure of BENCHMARKS.md beside
  * its target. {@code --smoke} runs tiny sizes to check the harness works (used by CI's smoke run;
  * it does not judge the targets). Exit code 0 whatever the verdicts; 1 only if the harness fails.
  */

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Each method measures one figure of DESIGN.md through the public API. */
+/** Each method measures one figure of BENCHMARKS.md through the public API. */
 final class Scenarios {
 
     private static final String READ_TARGET = ">= 50 % of raw page reads, p99 <= 50 ms";

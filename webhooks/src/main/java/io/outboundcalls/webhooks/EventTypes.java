@@ -2,7 +2,7 @@ package io.outboundcalls.webhooks;
 
 import java.util.List;
 
-/** The public webhook event types (API.md §1 and §4): a permanent contract with receivers. */
+/** The public webhook event types (docs/api.md §1 and §4): a permanent contract with receivers. */
 public final class EventTypes {
 
     public static final String CALL_STARTED = "call.started";

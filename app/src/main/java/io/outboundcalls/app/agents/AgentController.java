@@ -15,6 +15,12 @@ import io.outboundcalls.query.agent.AgentView;
 import io.outboundcalls.query.agent.FindAgentQuery;
 import io.outboundcalls.query.agent.ListAgentsQuery;
 import io.outboundcalls.query.common.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,6 +36,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** {@code /v1/agents}: commands go to the Agent aggregate, reads come from the agents projection. */
+@Tag(name = "Agents", description = "AI voice agents: the prompt, voice and analysis a campaign calls with")
 @RestController
 @RequestMapping("/v1/agents")
 class AgentController {
@@ -44,6 +51,8 @@ class AgentController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createAgent", summary = "Create an agent")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AgentBodies.Create.class)))
     AgentResponse create(Principal principal, HttpServletRequest request) {
         AgentSettings settings = AgentRequests.create(api.body(request));
         String agentId = Ids.newId("agent");
@@ -55,6 +64,7 @@ class AgentController {
     }
 
     @GetMapping
+    @Operation(operationId = "listAgents", summary = "List agents")
     ApiList<AgentResponse> list(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request);
         var page = params.page("agent");
@@ -64,11 +74,14 @@ class AgentController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getAgent", summary = "Retrieve an agent")
     AgentResponse get(Principal principal, @PathVariable String id) {
         return AgentResponse.of(find(principal, id).orElseThrow(() -> ApiException.notFound("agent", id)));
     }
 
     @PatchMapping("/{id}")
+    @Operation(operationId = "updateAgent", summary = "Update an agent")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AgentBodies.Update.class)))
     AgentResponse update(Principal principal, @PathVariable String id, HttpServletRequest request) {
         AgentRequests.Patch patch = AgentRequests.update(api.body(request));
         requireAgentId(id);
@@ -78,6 +91,9 @@ class AgentController {
     }
 
     @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.OK)
+    @Operation(operationId = "deleteAgent", summary = "Delete an agent")
+    @ApiResponse(responseCode = "409", description = "agent_in_use: a running or paused campaign uses the agent")
     Deleted delete(Principal principal, @PathVariable String id) {
         requireAgentId(id);
         api.send(new DeleteAgentCommand(id, principal.accountId()));

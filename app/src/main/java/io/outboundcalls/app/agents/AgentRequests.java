@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Reads agent request bodies into settings, with every rule of API.md §3 (Agent). */
+/** Reads agent request bodies into settings, with every rule of docs/api.md §3 (Agent). */
 final class AgentRequests {
 
     static final String DEFAULT_LANGUAGE = "en-US";

@@ -18,6 +18,11 @@ import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.query.apikey.ApiKeyView;
 import io.outboundcalls.query.apikey.ListApiKeysQuery;
 import io.outboundcalls.query.common.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,6 +36,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 
 /** {@code /v1/api_keys}: the secret is shown once, at creation; afterwards only prefix and last4. */
+@Tag(name = "API keys", description = "The keys that authenticate requests")
 @RestController
 @RequestMapping("/v1/api_keys")
 class ApiKeyController {
@@ -55,6 +61,8 @@ class ApiKeyController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createApiKey", summary = "Create an API key (its secret is shown once)")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ApiKeyBodies.Create.class)))
     ApiKeyResponse create(Principal principal, HttpServletRequest request) {
         JsonFields f = api.body(request);
         String name = f.optionalString("name", 200);
@@ -68,6 +76,7 @@ class ApiKeyController {
     }
 
     @GetMapping
+    @Operation(operationId = "listApiKeys", summary = "List API keys")
     ApiList<ApiKeyResponse> list(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request);
         var page = params.page("key");
@@ -78,6 +87,7 @@ class ApiKeyController {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key at once")
     Deleted revoke(Principal principal, @PathVariable String id) {
         if (!Ids.hasPrefix(id, "key")) {
             throw ApiException.notFound("api_key", id);

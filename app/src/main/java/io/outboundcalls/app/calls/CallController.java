@@ -18,6 +18,13 @@ import io.outboundcalls.query.call.ListCallsQuery;
 import io.outboundcalls.query.call.TranscriptView;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.PageResponseType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Arrays;
@@ -42,6 +49,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/calls}: calls are created by the dialer only; clients read them, their recording and transcript. */
+@Tag(name = "Calls", description = "Calls placed by campaigns, with transcripts and recordings")
 @RestController
 @RequestMapping("/v1/calls")
 class CallController {
@@ -71,6 +79,14 @@ class CallController {
     }
 
     @GetMapping
+    @Operation(operationId = "listCalls", summary = "List calls")
+    @Parameter(in = ParameterIn.QUERY, name = "campaign_id", description = "Only calls of this campaign", schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "contact_id", description = "Only calls to this contact", schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "agent_id", description = "Only calls by this agent", schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "status", description = "Only calls in this status",
+            schema = @Schema(allowableValues = {"queued", "ringing", "in_progress", "completed", "failed", "no_answer", "busy", "canceled"}))
+    @Parameter(in = ParameterIn.QUERY, name = "outcome", description = "Only calls with this outcome",
+            schema = @Schema(allowableValues = {"completed", "voicemail", "no_answer", "busy", "failed", "opted_out", "transferred", "max_duration"}))
     ApiList<CallResponse> list(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request, "campaign_id", "contact_id", "agent_id", "status", "outcome");
         var page = params.page("call");
@@ -83,6 +99,7 @@ class CallController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getCall", summary = "Retrieve a call")
     CallResponse get(Principal principal, @PathVariable String id) {
         return CallResponse.of(find(principal, id));
     }
@@ -106,6 +123,10 @@ class CallController {
 
     /** The WAV; Spring answers a {@code Range} request for a Resource body with 206 and the asked bytes. */
     @GetMapping("/{id}/recording")
+    @Operation(operationId = "getCallRecording", summary = "Download a call's recording (audio/wav, supports Range)")
+    @ApiResponse(responseCode = "200", description = "The recording",
+            content = @Content(mediaType = "audio/wav", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "resource_missing, or no_recording when the call has none")
     ResponseEntity<Resource> recording(Principal principal, @PathVariable String id) {
         CallView call = find(principal, id);
         byte[] wav = Optional.ofNullable(call.recordingRef()).flatMap(telephony::fetchRecording)
@@ -118,8 +139,12 @@ class CallController {
 
     /** JSON turns by default; plain text when the client asks for text/plain (and not JSON). */
     @GetMapping("/{id}/transcript")
+    @Operation(operationId = "getCallTranscript", summary = "Retrieve a call's transcript (JSON turns, or text/plain)")
+    @ApiResponse(responseCode = "200", description = "The transcript",
+            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = TranscriptResponse.class)),
+            @Content(mediaType = "text/plain", schema = @Schema(type = "string"))})
     ResponseEntity<?> transcript(Principal principal, @PathVariable String id,
-                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+                                 @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         find(principal, id);
         List<TranscriptTurn> turns = queries.query(new FindTranscriptQuery(principal.accountId(), id),
                 ResponseTypes.optionalInstanceOf(TranscriptView.class)).join().map(TranscriptView::turns).orElse(List.of());

@@ -19,6 +19,15 @@ import io.outboundcalls.query.campaign.CampaignView;
 import io.outboundcalls.query.campaign.FindCampaignQuery;
 import io.outboundcalls.query.campaign.ListCampaignsQuery;
 import io.outboundcalls.query.common.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +40,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /v1/campaigns}: commands go to the Campaign aggregate, reads come from the campaigns projection. */
+@Tag(name = "Campaigns", description = "Outbound calling campaigns: an agent calls a contact list within a schedule")
 @RestController
 @RequestMapping("/v1/campaigns")
 class CampaignController {
@@ -48,6 +58,10 @@ class CampaignController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createCampaign", summary = "Create a campaign (draft)")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CampaignBodies.Create.class),
+            examples = @ExampleObject(name = "reference", summary = "The published reference's example", value = CampaignBodies.EXAMPLE)))
+    @ApiResponse(responseCode = "404", description = "resource_missing: no such agent_id or contact_list_id")
     CampaignResponse create(Principal principal, HttpServletRequest request) {
         // the Campaign aggregate judges the settings, then whether the agent and the list exist (404 resource_missing)
         CampaignSettings settings = CampaignRequests.create(api.body(request));
@@ -60,6 +74,10 @@ class CampaignController {
     }
 
     @GetMapping
+    @Operation(operationId = "listCampaigns", summary = "List campaigns")
+    @Parameter(in = ParameterIn.QUERY, name = "status", description = "Only campaigns in this status",
+            schema = @Schema(allowableValues = {"draft", "running", "paused", "completed", "cancelled"}))
+    @Parameter(in = ParameterIn.QUERY, name = "agent_id", description = "Only campaigns of this agent", schema = @Schema(type = "string"))
     ApiList<CampaignResponse> list(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request, "status", "agent_id");
         var page = params.page("camp");
@@ -71,26 +89,33 @@ class CampaignController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getCampaign", summary = "Retrieve a campaign")
     CampaignResponse get(Principal principal, @PathVariable String id) {
         return CampaignResponse.of(find(principal, id).orElseThrow(() -> ApiException.notFound("campaign", id)));
     }
 
     @PostMapping("/{id}/start")
+    @ResponseStatus(HttpStatus.OK)
+    @Operation(operationId = "startCampaign", summary = "Start a draft campaign")
+    @ApiResponse(responseCode = "409", description = "campaign_not_startable, or the list is empty, or the agent is deleted")
     CampaignResponse start(Principal principal, @PathVariable String id) {
         return transition(principal, id, new StartCampaignCommand(id, principal.accountId()));
     }
 
     @PostMapping("/{id}/pause")
+    @Operation(operationId = "pauseCampaign", summary = "Pause a running campaign (calls in flight finish)")
     CampaignResponse pause(Principal principal, @PathVariable String id) {
         return transition(principal, id, new PauseCampaignCommand(id, principal.accountId()));
     }
 
     @PostMapping("/{id}/resume")
+    @Operation(operationId = "resumeCampaign", summary = "Resume a paused campaign")
     CampaignResponse resume(Principal principal, @PathVariable String id) {
         return transition(principal, id, new ResumeCampaignCommand(id, principal.accountId()));
     }
 
     @PostMapping("/{id}/cancel")
+    @Operation(operationId = "cancelCampaign", summary = "Cancel a campaign (calls in flight are hung up)")
     CampaignResponse cancel(Principal principal, @PathVariable String id) {
         return transition(principal, id, new CancelCampaignCommand(id, principal.accountId()));
     }

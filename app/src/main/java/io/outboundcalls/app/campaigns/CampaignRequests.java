@@ -15,7 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Translates a campaign body (the published reference's example, plus API.md §3 Campaign) into
+ * Translates a campaign body (the published reference's example, plus docs/api.md §3 Campaign) into
  * settings: JSON types, lengths, required fields, date and time formats, and the defaults of
  * {@link CampaignRules} for what is left out. Whether the settings are acceptable is the Campaign
  * aggregate's to say ({@link CampaignRules}); only when the body also has JSON errors are the

@@ -18,6 +18,13 @@ import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.contact.ContactView;
 import io.outboundcalls.query.contact.FindContactQuery;
 import io.outboundcalls.query.contact.ListContactsQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,6 +41,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code /v1/contacts}: commands go to the Contact aggregate, reads come from the contacts projection. */
+@Tag(name = "Contacts", description = "People to call; phone numbers are unique per account")
 @RestController
 @RequestMapping("/v1/contacts")
 class ContactController {
@@ -49,6 +57,8 @@ class ContactController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createContact", summary = "Create a contact")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactBodies.Create.class)))
     ContactResponse create(Principal principal, HttpServletRequest request) {
         ContactChanges c = ContactRequests.create(api.body(request));
         String contactId = Ids.newId("contact");
@@ -60,6 +70,13 @@ class ContactController {
     }
 
     @GetMapping
+    @Operation(operationId = "listContacts", summary = "List contacts")
+    @Parameter(in = ParameterIn.QUERY, name = "list_id", description = "Only members of this contact list", schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "status", description = "Only contacts in this status",
+            schema = @Schema(allowableValues = {"new", "in_campaign", "reached", "unreachable", "opted_out"}))
+    @Parameter(in = ParameterIn.QUERY, name = "phone_number", description = "Only the contact with this number (any common format)", schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "do_not_call", description = "Only contacts with this do_not_call flag",
+            schema = @Schema(type = "boolean"))
     ApiList<ContactResponse> list(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request, "list_id", "status", "phone_number", "do_not_call");
         var page = params.page("contact");
@@ -78,11 +95,14 @@ class ContactController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getContact", summary = "Retrieve a contact")
     ContactResponse get(Principal principal, @PathVariable String id) {
         return ContactResponse.of(find(principal, id).orElseThrow(() -> ApiException.notFound("contact", id)));
     }
 
     @PatchMapping("/{id}")
+    @Operation(operationId = "updateContact", summary = "Update a contact")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactBodies.Update.class)))
     ContactResponse update(Principal principal, @PathVariable String id, HttpServletRequest request) {
         ContactChanges changes = ContactRequests.update(api.body(request));
         requireContactId(id);
@@ -91,6 +111,7 @@ class ContactController {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteContact", summary = "Delete a contact")
     Deleted delete(Principal principal, @PathVariable String id) {
         requireContactId(id);
         api.send(new DeleteContactCommand(id, principal.accountId()));

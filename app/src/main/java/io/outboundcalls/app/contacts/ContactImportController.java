@@ -15,6 +15,14 @@ import io.outboundcalls.command.contactimport.ContactImportService;
 import io.outboundcalls.command.contactimport.ContactImports;
 import io.outboundcalls.command.contactlist.ContactLists;
 import io.outboundcalls.command.contactlist.CreateContactListCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -42,6 +50,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** {@code POST /v1/contacts/import} (CSV upload or JSON) and the import job's progress and row errors. */
+@Tag(name = "Contact imports", description = "Bulk imports of contacts from a CSV file or JSON")
 @RestController
 @RequestMapping("/v1/contacts")
 class ContactImportController {
@@ -74,6 +83,15 @@ class ContactImportController {
 
     @PostMapping("/import")
     @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(operationId = "importContacts", summary = "Import contacts (CSV upload or JSON)")
+    @RequestBody(required = true, content = {@Content(mediaType = "application/json", schema = @Schema(implementation = ContactBodies.JsonImport.class)),
+            @Content(mediaType = "multipart/form-data", schema = @Schema(type = "object", requiredProperties = "file",
+                    description = ContactBodies.CSV), schemaProperties = {
+                    @SchemaProperty(name = "file", schema = @Schema(type = "string", format = "binary")),
+                    @SchemaProperty(name = "list_id", schema = @Schema(type = "string")),
+                    @SchemaProperty(name = "list_name", schema = @Schema(type = "string")),
+                    @SchemaProperty(name = "default_country", schema = @Schema(type = "string", defaultValue = "US")),
+                    @SchemaProperty(name = "on_duplicate", schema = @Schema(type = "string", allowableValues = {"skip", "update"}))})})
     ContactImportResponse start(Principal principal, HttpServletRequest request) throws IOException {
         if (request instanceof MultipartHttpServletRequest multipart) {
             return fromCsv(principal, multipart);
@@ -119,6 +137,7 @@ class ContactImportController {
     }
 
     @GetMapping("/imports/{id}")
+    @Operation(operationId = "getContactImport", summary = "Retrieve an import and its progress")
     ContactImportResponse get(Principal principal, @PathVariable String id) {
         return ContactImportResponse.of(find(principal, id));
     }
@@ -129,6 +148,11 @@ class ContactImportController {
 
     /** Row errors in row order; {@code limit} counts rows (a row's errors are never split), {@code starting_after_row} pages. */
     @GetMapping("/imports/{id}/errors")
+    @Operation(operationId = "listContactImportErrors", summary = "List the row errors of an import")
+    @Parameter(in = ParameterIn.QUERY, name = "limit", description = "How many rows to return (a row's errors are never split)",
+            schema = @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+    @Parameter(in = ParameterIn.QUERY, name = "starting_after_row", description = "The page after this row number",
+            schema = @Schema(type = "integer"))
     ErrorList errors(Principal principal, @PathVariable String id, HttpServletRequest request) {
         ListParams params = ListParams.of(request, "starting_after_row");
         int limit = params.page("imp").limit();

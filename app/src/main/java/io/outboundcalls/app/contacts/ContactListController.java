@@ -14,6 +14,11 @@ import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.contact.ContactListView;
 import io.outboundcalls.query.contact.FindContactListQuery;
 import io.outboundcalls.query.contact.ListContactListsQuery;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +33,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** {@code /v1/contact_lists}: named sets of contacts that campaigns call. */
+@Tag(name = "Contact lists", description = "Named groups of contacts that campaigns call")
 @RestController
 @RequestMapping("/v1/contact_lists")
 class ContactListController {
@@ -42,6 +48,8 @@ class ContactListController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createContactList", summary = "Create a contact list")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ContactBodies.CreateList.class)))
     ContactListResponse create(Principal principal, HttpServletRequest request) {
         JsonFields f = api.body(request);
         String name = f.requiredString("name", 200);
@@ -54,6 +62,7 @@ class ContactListController {
     }
 
     @GetMapping
+    @Operation(operationId = "listContactLists", summary = "List contact lists")
     ApiList<ContactListResponse> list(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request);
         var page = params.page("list");
@@ -63,11 +72,13 @@ class ContactListController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getContactList", summary = "Retrieve a contact list")
     ContactListResponse get(Principal principal, @PathVariable String id) {
         return ContactListResponse.of(find(principal, id).orElseThrow(() -> ApiException.notFound("contact list", id)));
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteContactList", summary = "Delete a contact list")
     Deleted delete(Principal principal, @PathVariable String id) {
         if (!Ids.hasPrefix(id, "list")) {
             throw ApiException.notFound("contact list", id);

@@ -15,7 +15,7 @@ import java.util.Set;
 
 import static io.outboundcalls.command.contact.ContactChanges.*;
 
-/** Reads contact request bodies with every rule of API.md §3 (Contact). */
+/** Reads contact request bodies with every rule of docs/api.md §3 (Contact). */
 final class ContactRequests {
 
     private static final List<String> FIELDS = List.of(PHONE_NUMBER, FIRST_NAME, LAST_NAME, EMAIL, TIMEZONE, METADATA,

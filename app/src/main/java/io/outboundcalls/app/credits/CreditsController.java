@@ -24,6 +24,14 @@ import io.outboundcalls.query.credits.CreditUsageView;
 import io.outboundcalls.query.credits.FindCreditBalanceQuery;
 import io.outboundcalls.query.credits.ListCreditTransactionsQuery;
 import io.outboundcalls.query.common.Page;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +50,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** {@code /v1/credits}: purchases and settings go to the CreditAccount aggregate, reads to the credit projections. */
+@Tag(name = "Credits", description = "The prepaid balance calls are charged to")
 @RestController
 @RequestMapping("/v1/credits")
 class CreditsController {
@@ -53,7 +62,7 @@ class CreditsController {
     static final long MAX_THRESHOLD = 1_000_000_000_000L;
     private static final Set<String> TYPES = Set.of("purchase", "reservation", "charge", "release", "adjustment");
     private static final Set<String> GROUPS = Set.of("day", "campaign", "agent");
-    /** The API's idempotency header (API.md §2). */
+    /** The API's idempotency header (docs/api.md §2). */
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     /** A provider that did not answer is usually back within seconds; a retry resumes the pending purchase. */
     private static final long PAYMENT_RETRY_AFTER_SECONDS = 5;
@@ -68,6 +77,7 @@ class CreditsController {
     }
 
     @GetMapping("/balance")
+    @Operation(operationId = "getCreditBalance", summary = "Retrieve the credit balance")
     CreditResponses.Balance balance(Principal principal) {
         return CreditResponses.Balance.of(findBalance(principal.accountId()));
     }
@@ -80,6 +90,10 @@ class CreditsController {
      */
     @PostMapping("/purchase")
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "purchaseCredits", summary = "Buy credits")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreditBodies.Purchase.class)))
+    @ApiResponse(responseCode = "402", description = "payment_declined: the payment provider refused the payment")
+    @ApiResponse(responseCode = "403", description = "purchases_disabled: no payment provider is configured")
     CreditResponses.Transaction purchase(Principal principal, HttpServletRequest request) {
         PaymentProvider provider = payments.orElseThrow(CreditsController::purchasesDisabled);
         JsonFields f = api.body(request);
@@ -155,6 +169,9 @@ class CreditsController {
     }
 
     @GetMapping("/transactions")
+    @Operation(operationId = "listCreditTransactions", summary = "List the credit ledger")
+    @Parameter(in = ParameterIn.QUERY, name = "type", description = "Only transactions of this type",
+            schema = @Schema(allowableValues = {"purchase", "reservation", "charge", "release", "adjustment"}))
     ApiList<CreditResponses.Transaction> transactions(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request, "type");
         var page = params.page("txn");
@@ -165,6 +182,11 @@ class CreditsController {
     }
 
     @GetMapping("/usage")
+    @Operation(operationId = "getCreditUsage", summary = "Summarise credits spent")
+    @Parameter(in = ParameterIn.QUERY, name = "start", description = "From (ISO-8601 instant or date)", schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "end", description = "Until (ISO-8601 instant, or a date: its end)", schema = @Schema(type = "string"))
+    @Parameter(in = ParameterIn.QUERY, name = "group_by", description = "How to group the figures",
+            schema = @Schema(allowableValues = {"day", "campaign", "agent"}))
     CreditResponses.Usage usage(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request, "start", "end", "group_by");
         Instant start = params.instant("start");
@@ -181,6 +203,8 @@ class CreditsController {
     }
 
     @PatchMapping("/settings")
+    @Operation(operationId = "updateCreditSettings", summary = "Change the low-balance threshold")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreditBodies.Settings.class)))
     CreditResponses.Balance settings(Principal principal, HttpServletRequest request) {
         JsonFields f = api.body(request);
         Long threshold = f.optionalLong("low_balance_threshold", 0, MAX_THRESHOLD);
@@ -195,6 +219,9 @@ class CreditsController {
     }
 
     @GetMapping("/audit")
+    @Operation(operationId = "auditCredits", summary = "Recompute the balance from the event store")
+    @Parameter(in = ParameterIn.QUERY, name = "as_of", description = "The balance as of this instant (ISO-8601); now when left out",
+            schema = @Schema(type = "string", format = "date-time"))
     CreditResponses.Audit audit(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request, "as_of");
         Instant asOf = params.instant("as_of");

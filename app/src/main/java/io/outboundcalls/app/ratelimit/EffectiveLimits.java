@@ -6,7 +6,7 @@ import io.outboundcalls.events.account.Tier;
 
 /**
  * The limits that apply to one account: its custom numbers where set, else its tier's published
- * defaults ({@link TierLimits}). {@link #UNLIMITED} stands for "no limit" (enterprise without custom numbers).
+ * defaults ({@link TierLimits}, docs/api.md §1). {@link #UNLIMITED} stands for "no limit" (enterprise without custom numbers).
  */
 record EffectiveLimits(int requestsPerMinute, int burstPerSecond, int concurrentRequests) {
 

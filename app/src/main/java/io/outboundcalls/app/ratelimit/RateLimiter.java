@@ -45,27 +45,39 @@ class RateLimiter {
         }
     }
 
-    private record Windows(long minute, int minuteCount, long second, int secondCount, boolean allowed) {
+    /** {@code minuteCount} is the sliding estimate: this minute's requests plus the weighted share of the last one's. */
+    private record Windows(long minute, int minuteCount, int thisMinuteCount, int previousMinuteCount, long second,
+                           int secondCount, boolean allowed) {
     }
 
+    /*
+     * Sliding-window counter for the minute, fixed window for the second. "prev" is the previous
+     * minute's count (0 when the last request was longer ago), "cur" this minute's, and the estimate
+     * of the last 60 seconds is floor(prev * (60 - seconds into this minute) / 60) + cur: the
+     * previous minute counts for the part of it still inside the window.
+     */
+    private static final String PREV = "case when w.minute = excluded.minute then w.previous_minute_count"
+            + " when w.minute = excluded.minute - 1 then w.minute_count else 0 end";
+    private static final String CUR = "case when w.minute = excluded.minute then w.minute_count else 0 end";
+    private static final String SEC = "case when w.second = excluded.second then w.second_count else 0 end";
+    private static final String ESTIMATE = "(floor((" + PREV + ") * (60 - (excluded.second - excluded.minute * 60)) / 60.0)::int + "
+            + CUR + ")";
+    private static final String ADMIT = ESTIMATE + " < ? and " + SEC + " < ?";
+
     private static final String COUNT = """
-            insert into ratelimit.request_windows as w (account_id, minute, minute_count, second, second_count, allowed)
-            select ?, n.s / 60, 1, n.s, 1, true
+            insert into ratelimit.request_windows as w (account_id, minute, minute_count, previous_minute_count, second,
+                second_count, allowed)
+            select ?, n.s / 60, 1, 0, n.s, 1, true
             from (select floor(extract(epoch from clock_timestamp()))::bigint as s) n
             on conflict (account_id) do update set
                 minute = excluded.minute,
                 second = excluded.second,
-                minute_count = case when w.minute = excluded.minute then w.minute_count else 0 end
-                    + case when case when w.minute = excluded.minute then w.minute_count else 0 end < ?
-                            and case when w.second = excluded.second then w.second_count else 0 end < ?
-                           then 1 else 0 end,
-                second_count = case when w.second = excluded.second then w.second_count else 0 end
-                    + case when case when w.minute = excluded.minute then w.minute_count else 0 end < ?
-                            and case when w.second = excluded.second then w.second_count else 0 end < ?
-                           then 1 else 0 end,
-                allowed = case when w.minute = excluded.minute then w.minute_count else 0 end < ?
-                      and case when w.second = excluded.second then w.second_count else 0 end < ?
-            returning minute, minute_count, second, second_count, allowed""";
+                previous_minute_count = %1$s,
+                minute_count = %2$s + case when %4$s then 1 else 0 end,
+                second_count = %3$s + case when %4$s then 1 else 0 end,
+                allowed = %4$s
+            returning minute, floor(previous_minute_count * (60 - (second - minute * 60)) / 60.0)::int + minute_count,
+                minute_count, previous_minute_count, second, second_count, allowed""".formatted(PREV, CUR, SEC, ADMIT);
 
     private static final String LEASE = """
             insert into ratelimit.in_flight (account_id, request_id, expires_at)
@@ -100,7 +112,8 @@ class RateLimiter {
                 jdbc.update("""
                         update ratelimit.request_windows set minute_count = minute_count - 1,
                             second_count = second_count - 1, allowed = false where account_id = ?""", accountId);
-                w = new Windows(w.minute(), w.minuteCount() - 1, w.second(), w.secondCount() - 1, false);
+                w = new Windows(w.minute(), w.minuteCount() - 1, w.thisMinuteCount() - 1, w.previousMinuteCount(), w.second(),
+                        w.secondCount() - 1, false);
             }
             return decide(w, limits, !leased, leased);
         });
@@ -120,7 +133,8 @@ class RateLimiter {
         int perMinute = limits.requestsPerMinute();
         int burst = limits.burstPerSecond();
         return jdbc.queryForObject(COUNT,
-                (rs, i) -> new Windows(rs.getLong(1), rs.getInt(2), rs.getLong(3), rs.getInt(4), rs.getBoolean(5)),
+                (rs, i) -> new Windows(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5), rs.getInt(6),
+                        rs.getBoolean(7)),
                 accountId, perMinute, burst, perMinute, burst, perMinute, burst);
     }
 
@@ -133,12 +147,29 @@ class RateLimiter {
         if (!w.allowed() && !concurrencyRefused) {
             boolean minuteFull = perMinute != EffectiveLimits.UNLIMITED && w.minuteCount() >= perMinute;
             refusedBy = minuteFull ? Limit.MINUTE : Limit.BURST;
-            retryAfter = minuteFull ? Math.max(1, resetAt - w.second()) : 1;
+            retryAfter = minuteFull ? minuteRetryAfter(w, perMinute) : 1;
         } else if (concurrencyRefused) {
             refusedBy = Limit.CONCURRENCY;
             retryAfter = 1;
         }
         return new Decision(refusedBy, holdsSlot, perMinute, remaining, resetAt, retryAfter);
+    }
+
+    /**
+     * Seconds until the sliding estimate drops below the quota with no further requests. Within
+     * this minute the previous minute's weight shrinks; once it is over, this minute's count becomes
+     * the weighted one.
+     */
+    private static long minuteRetryAfter(Windows w, int perMinute) {
+        long into = w.second() - w.minute() * 60;
+        int room = perMinute - w.thisMinuteCount();
+        if (room > 0 && w.previousMinuteCount() > 0) {
+            // floor(prev * (60 - t) / 60) < room once t > 60 - 60 * room / prev
+            long t = 60 - (long) Math.ceil(60.0 * room / w.previousMinuteCount()) + 1;
+            return Math.max(1, t - into);
+        }
+        long t = 60 - (long) Math.ceil(60.0 * perMinute / Math.max(1, w.thisMinuteCount())) + 1;
+        return Math.max(1, (60 - into) + Math.max(0, t));
     }
 
     /** No quota at all: nothing to count, so no round trip to the database. */

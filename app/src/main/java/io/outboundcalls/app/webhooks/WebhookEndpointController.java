@@ -15,6 +15,13 @@ import io.outboundcalls.webhooks.endpoint.TooManyEndpointsException;
 import io.outboundcalls.webhooks.endpoint.UrlGuard;
 import io.outboundcalls.webhooks.endpoint.WebhookEndpoint;
 import io.outboundcalls.webhooks.endpoint.WebhookEndpoints;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,6 +43,7 @@ import java.util.Set;
  * are a plain table in the webhooks module (not event-sourced: they hold secrets), so writes are
  * visible to the next read at once.
  */
+@Tag(name = "Webhook endpoints", description = "Where events are delivered, signed (Standard Webhooks)")
 @RestController
 @RequestMapping("/v1/webhook_endpoints")
 class WebhookEndpointController {
@@ -59,6 +67,8 @@ class WebhookEndpointController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WebhookEndpointBodies.Create.class)))
     WebhookEndpointResponse create(Principal principal, HttpServletRequest request) {
         WebhookEndpointRequests.Create body = WebhookEndpointRequests.create(bodies.read(request), guard);
         try {
@@ -70,6 +80,7 @@ class WebhookEndpointController {
     }
 
     @GetMapping
+    @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints")
     ApiList<WebhookEndpointResponse> list(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request);
         PageRequest page = params.page("we");
@@ -79,11 +90,14 @@ class WebhookEndpointController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getWebhookEndpoint", summary = "Retrieve a webhook endpoint")
     WebhookEndpointResponse get(Principal principal, @PathVariable String id) {
         return WebhookEndpointResponse.of(find(principal, id));
     }
 
     @PatchMapping("/{id}")
+    @Operation(operationId = "updateWebhookEndpoint", summary = "Update a webhook endpoint")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = WebhookEndpointBodies.Update.class)))
     WebhookEndpointResponse update(Principal principal, @PathVariable String id, HttpServletRequest request) {
         WebhookEndpoints.Changes changes = WebhookEndpointRequests.update(bodies.read(request), guard);
         requireEndpointId(id);
@@ -92,6 +106,7 @@ class WebhookEndpointController {
     }
 
     @DeleteMapping("/{id}")
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint")
     Deleted delete(Principal principal, @PathVariable String id) {
         requireEndpointId(id);
         if (!endpoints.delete(principal.accountId(), id)) {
@@ -101,6 +116,7 @@ class WebhookEndpointController {
     }
 
     @PostMapping("/{id}/roll_secret")
+    @Operation(operationId = "rollWebhookEndpointSecret", summary = "Roll the signing secret")
     WebhookEndpointResponse rollSecret(Principal principal, @PathVariable String id) {
         requireEndpointId(id);
         return WebhookEndpointResponse.of(endpoints.rollSecret(principal.accountId(), id)
@@ -108,6 +124,10 @@ class WebhookEndpointController {
     }
 
     @GetMapping("/{id}/deliveries")
+    @Operation(operationId = "listWebhookDeliveries", summary = "List delivery attempts to an endpoint")
+    @Parameter(in = ParameterIn.QUERY, name = "status", description = "Only deliveries in this status",
+            schema = @Schema(allowableValues = {"pending", "succeeded", "failed"}))
+    @Parameter(in = ParameterIn.QUERY, name = "event_id", description = "Only deliveries of this event", schema = @Schema(type = "string"))
     ApiList<WebhookDeliveryResponse> deliveries(Principal principal, @PathVariable String id, HttpServletRequest request) {
         ListParams params = ListParams.of(request, "status", "event_id");
         PageRequest page = params.page("dlv");
@@ -131,6 +151,7 @@ class WebhookEndpointController {
     }
 
     @PostMapping("/{id}/deliveries/{deliveryId}/resend")
+    @Operation(operationId = "resendWebhookDelivery", summary = "Deliver an event again")
     WebhookDeliveryResponse resend(Principal principal, @PathVariable String id, @PathVariable String deliveryId) {
         WebhookEndpoint endpoint = find(principal, id);
         if (!WebhookEndpoint.ENABLED.equals(endpoint.status())) {

@@ -9,7 +9,7 @@ import io.outboundcalls.webhooks.endpoint.WebhookEndpoints;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** Reads webhook endpoint bodies (API.md §3 Webhook endpoint). */
+/** Reads webhook endpoint bodies (docs/api.md §3 Webhook endpoint). */
 final class WebhookEndpointRequests {
 
     static final int MAX_URL = 2048;

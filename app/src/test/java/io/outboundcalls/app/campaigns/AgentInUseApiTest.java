@@ -12,7 +12,7 @@ import static io.outboundcalls.app.campaigns.CampaignFixtures.create;
 import static io.outboundcalls.app.campaigns.CampaignFixtures.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** API.md: deleting an agent that a running or paused campaign uses is 409. */
+/** docs/api.md §3 (Agent): deleting an agent that a running or paused campaign uses is 409. */
 class AgentInUseApiTest extends ApiTest {
 
     @Test

@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "outboundcalls.read-your-writes=10s",
                 "outboundcalls.payments.provider=record-only",
                 "outboundcalls.webhooks.allow-private-networks=true",
-                "outboundcalls.webhooks.retry-schedule=200ms,200ms,200ms,200ms,200ms,200ms,200ms"
+                "outboundcalls.webhooks.retry-schedule=200ms,200ms,200ms,200ms,200ms,200ms,200ms",
+                // @SpringBootTest turns metrics export off by default; /admin/metrics is tested
+                "management.prometheus.metrics.export.enabled=true"
         })
 public abstract class ApiTest {
 

@@ -28,7 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
                 "outboundcalls.read-your-writes=10s",
                 "outboundcalls.payments.provider=record-only",
                 "outboundcalls.webhooks.allow-private-networks=true",
-                "outboundcalls.webhooks.retry-schedule=200ms,200ms,200ms,200ms,200ms,200ms,200ms"
+                "outboundcalls.webhooks.retry-schedule=200ms,200ms,200ms,200ms,200ms,200ms,200ms",
+                "management.prometheus.metrics.export.enabled=true"
         })
 @Import(TestTelephony.class)
 public abstract class TwilioModeTest extends ApiTest {

@@ -26,7 +26,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * API.md §6 "Strings": a NUL or an unpaired surrogate anywhere a client sends text is 422
+ * docs/api.md §6 "Strings": a NUL or an unpaired surrogate anywhere a client sends text is 422
  * {@code invalid_string} naming the param, and nothing is created or changed. Each body is sent as
  * JSON text with the bad character written as a JSON escape, the way clients' JSON libraries write
  * it; {@link #MARK} in a body (a value or a key) and in the expected param is where it goes.

@@ -12,7 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * API.md §6 "Strings": a 2xx create is readable by the next GET, with every string exactly as
+ * docs/api.md §6 "Strings": a 2xx create is readable by the next GET, with every string exactly as
  * sent, for text that is unusual but storable (emoji, right-to-left scripts, 4-byte characters,
  * combining marks, a control character) and as long as each field allows.
  */

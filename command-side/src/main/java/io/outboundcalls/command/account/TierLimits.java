@@ -4,7 +4,7 @@ import io.outboundcalls.events.account.AccountLimits;
 import io.outboundcalls.events.account.Tier;
 
 /**
- * The published tier table (API.md §1), defined once: requests per minute, burst per second and
+ * The published tier table (docs/api.md §1), defined once: requests per minute, burst per second and
  * the concurrency column, which bounds both an account's concurrent requests and its calls in
  * flight. {@link #UNLIMITED} stands for "no limit" (enterprise without custom numbers).
  */

@@ -2,7 +2,7 @@ package io.outboundcalls.telephony.relay;
 
 import java.util.Map;
 
-/** What ConversationRelay sends us, one JSON text frame each (TELEPHONY.md §4); unknown fields are ignored. */
+/** What ConversationRelay sends us, one JSON text frame each (docs/telephony-conversation.md); unknown fields are ignored. */
 sealed interface RelayFrame {
 
     /** The session opened; {@code customParameters} are the TwiML's {@code <Parameter>}s. */

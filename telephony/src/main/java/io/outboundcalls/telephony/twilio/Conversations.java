@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Reads {@code telephony.conversations}, which the relay writes once a conversation is over (TELEPHONY.md contract 3). */
+/** Reads {@code telephony.conversations}, which the relay writes once a conversation is over (docs/telephony-conversation.md). */
 class Conversations {
 
     /** What the relay recorded of one conversation. */

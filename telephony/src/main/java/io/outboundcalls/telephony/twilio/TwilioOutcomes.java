@@ -3,7 +3,7 @@ package io.outboundcalls.telephony.twilio;
 import io.outboundcalls.events.call.CallOutcome;
 import java.util.Set;
 
-/** Twilio's words for how a call went, in ours (TELEPHONY.md §2). */
+/** Twilio's words for how a call went, in ours (docs/telephony.md). */
 final class TwilioOutcomes {
 
     /** CallStatus values after which nothing more happens on the call. */

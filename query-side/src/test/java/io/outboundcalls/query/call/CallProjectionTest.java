@@ -1,0 +1,93 @@
+package io.outboundcalls.query.call;
+
+import io.outboundcalls.events.call.CallFailedEvent;
+import io.outboundcalls.events.call.CallOutcome;
+import io.outboundcalls.events.call.CallPlacedEvent;
+import io.outboundcalls.events.call.CallRingingEvent;
+import io.outboundcalls.events.call.CallStartedEvent;
+import io.outboundcalls.query.support.ReadModelDatabase;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The calls read model as a plain object: redelivered and late events never move a call backwards. */
+class CallProjectionTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-25T09:00:00Z");
+
+    private final CallProjection projection = new CallProjection(ReadModelDatabase.jdbc());
+    private final String accountId = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
+    private final String callId = "call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
+
+    @Test
+    void aRedeliveredPlacementKeepsOneQueuedCall() {
+        place();
+        place();
+
+        CallView call = find();
+        assertThat(call.status()).isEqualTo("queued");
+        assertThat(call.attempt()).isEqualTo(1);
+        assertThat(call.version()).isZero();
+    }
+
+    @Test
+    void eventsAppliedInOrderMoveTheCallForward() {
+        place();
+        projection.on(new CallRingingEvent(callId, accountId, "camp_1", T0.plusSeconds(1)), 1, T0.plusSeconds(1));
+        projection.on(new CallStartedEvent(callId, accountId, "camp_1", "contact_1", "human", T0.plusSeconds(5)), 2,
+                T0.plusSeconds(5));
+
+        CallView call = find();
+        assertThat(call.status()).isEqualTo("in_progress");
+        assertThat(call.answeredBy()).isEqualTo("human");
+        assertThat(call.startedAt()).isEqualTo(T0.plusSeconds(1));
+    }
+
+    @Test
+    void aLateRingingNeverReopensAFailedCall() {
+        place();
+        projection.on(failed(), 2, T0.plusSeconds(3));
+        projection.on(new CallRingingEvent(callId, accountId, "camp_1", T0.plusSeconds(1)), 1, T0.plusSeconds(1));
+
+        CallView call = find();
+        assertThat(call.status()).isEqualTo("busy");
+        assertThat(call.outcome()).isEqualTo("busy");
+        assertThat(call.version()).isEqualTo(2);
+    }
+
+    @Test
+    void aRedeliveredFailureChangesNothingMore() {
+        place();
+        projection.on(failed(), 1, T0.plusSeconds(3));
+        projection.on(failed(), 1, T0.plusSeconds(9));
+
+        CallView call = find();
+        assertThat(call.status()).isEqualTo("busy");
+        assertThat(call.endedAt()).isEqualTo(T0.plusSeconds(3));
+        assertThat(call.creditsCharged()).isZero();
+    }
+
+    @Test
+    void anotherAccountNeverSeesTheCall() {
+        place();
+
+        assertThat(projection.handle(new FindCallQuery("acct_other", callId))).isEmpty();
+    }
+
+    private void place() {
+        projection.on(new CallPlacedEvent(callId, accountId, "camp_1", "contact_1", "agent_1", "+14155550101", null, 1, 3,
+                List.of("busy"), 600, T0), 0, T0);
+    }
+
+    private CallFailedEvent failed() {
+        return new CallFailedEvent(callId, accountId, "camp_1", "contact_1", "agent_1", 1, CallOutcome.BUSY, "busy signal",
+                true, T0.plusSeconds(3), false);
+    }
+
+    private CallView find() {
+        return projection.handle(new FindCallQuery(accountId, callId)).orElseThrow();
+    }
+}
