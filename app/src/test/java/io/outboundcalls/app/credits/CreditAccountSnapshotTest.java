@@ -3,6 +3,7 @@ package io.outboundcalls.app.credits;
 import io.outboundcalls.app.support.ApiTest;
 import io.outboundcalls.command.credits.CreditAccount;
 import io.outboundcalls.command.credits.CreditAccountIds;
+import io.outboundcalls.command.credits.CreditPricing;
 import io.outboundcalls.command.credits.ConfirmCreditPurchaseCommand;
 import io.outboundcalls.command.credits.PurchaseNotPendingException;
 import io.outboundcalls.command.credits.RequestCreditPurchaseCommand;
@@ -24,6 +25,9 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
@@ -62,6 +66,8 @@ class CreditAccountSnapshotTest extends ApiTest {
     TransactionManager transactions;
     @Autowired
     PersistenceExceptionResolver persistenceExceptionResolver;
+    @Autowired
+    CreditPricing pricing;
     @Autowired
     @Qualifier("creditAccountCache")
     Cache accountCache;
@@ -109,7 +115,11 @@ class CreditAccountSnapshotTest extends ApiTest {
             EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
             String creditAccountId = CreditAccountIds.of("acct_bench");
             appendHistory(engine, creditAccountId);
+            // the aggregate's handlers take the pricing, a Spring bean, as the application's repository provides it
             EventSourcingRepository<CreditAccount> repository = EventSourcingRepository.builder(CreditAccount.class)
+                    .parameterResolverFactory(MultiParameterResolverFactory.ordered(
+                            ClasspathParameterResolverFactory.forClass(CreditAccount.class),
+                            new SimpleResourceParameterResolverFactory(List.of(pricing))))
                     .eventStore(store).build();
 
             load(repository, creditAccountId); // warm-up: class loading and JIT, not part of either figure

@@ -3,8 +3,7 @@ package io.outboundcalls.app.support;
 import io.outboundcalls.app.OutboundCallsApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 import java.util.Map;
 
@@ -28,17 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
                 // @SpringBootTest turns metrics export off by default; /admin/metrics is tested
                 "management.prometheus.metrics.export.enabled=true"
         })
+@ContextConfiguration(initializers = TestDatabase.Shared.class)
 public abstract class ApiTest {
 
     public static final String ADMIN_TOKEN = "test-admin-token-of-at-least-32-characters";
 
     @LocalServerPort
     protected int port;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
 
     protected String baseUrl() {
         return "http://localhost:" + port;

@@ -1,7 +1,9 @@
 package io.outboundcalls.app.support;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,14 +35,18 @@ public final class TestDatabase {
         return connection;
     }
 
-    public static void register(DynamicPropertyRegistry registry) {
-        register(registry, get());
+    /** Points an application context at a database, before it starts (a context initializer's job). */
+    public static void apply(ConfigurableApplicationContext context, Connection c) {
+        TestPropertyValues.of("spring.datasource.url=" + c.url(), "spring.datasource.username=" + c.username(),
+                "spring.datasource.password=" + c.password()).applyTo(context);
     }
 
-    public static void register(DynamicPropertyRegistry registry, Connection c) {
-        registry.add("spring.datasource.url", c::url);
-        registry.add("spring.datasource.username", c::username);
-        registry.add("spring.datasource.password", c::password);
+    /** The shared test context's database: the one of {@link #get()}. */
+    public static final class Shared implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            apply(context, get());
+        }
     }
 
     /**

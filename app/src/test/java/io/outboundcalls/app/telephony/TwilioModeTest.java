@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,7 +35,21 @@ import org.springframework.test.context.DynamicPropertySource;
                 "management.prometheus.metrics.export.enabled=true"
         })
 @Import(TestTelephony.class)
+@ContextConfiguration(initializers = TwilioModeTest.OwnDatabase.class, inheritInitializers = false)
 public abstract class TwilioModeTest extends ApiTest {
+
+    /**
+     * Its own database on the test server: this context's dialer, with Twilio as the provider, must not
+     * recover the shared context's simulated calls, nor its webhook sender deliver their webhooks (on one
+     * database they would be nodes of one cluster).
+     */
+    static final class OwnDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestDatabase.apply(context, TestDatabase.other("twilio_mode"));
+        }
+    }
+
 
     protected static final String AUTH_TOKEN = "test-twilio-auth-token";
     protected static final WireMockServer FAKES = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -44,9 +61,6 @@ public abstract class TwilioModeTest extends ApiTest {
 
     @DynamicPropertySource
     static void twilio(DynamicPropertyRegistry registry) {
-        // its own database: this context's dialer, with Twilio as the provider, must not recover the
-        // simulator's calls of the shared context (they would be nodes of one cluster otherwise)
-        TestDatabase.register(registry, TestDatabase.other("twilio_mode"));
         registry.add("server.port", () -> SERVER_PORT);
         registry.add("outboundcalls.telephony.provider", () -> "twilio");
         registry.add("outboundcalls.telephony.twilio.account-sid", () -> "AC00000000000000000000000000000000");
