@@ -21,6 +21,7 @@
       });
     });
     root.querySelectorAll("form.confirm[data-confirm]").forEach(function (f) {
+      if (f.hasAttribute("hx-post")) { f.setAttribute("hx-confirm", f.dataset.confirm); return; } // htmx asks itself
       f.addEventListener("submit", function (e) { if (!window.confirm(f.dataset.confirm)) { e.preventDefault(); } });
     });
   }

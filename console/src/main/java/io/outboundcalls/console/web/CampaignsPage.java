@@ -71,11 +71,18 @@ class CampaignsPage {
     ModelAndView act(@AuthenticationPrincipal ConsoleMember member, HttpServletRequest page, @PathVariable String id,
                      @PathVariable String action) {
         if (!ACTIONS.contains(action)) {
-            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+            throw new PageNotFound();
         }
         ApiReply done = api.post(member, page, Map.of(), "/v1/campaigns/{id}/" + action, id);
         if (done.status() == 404) {
             Pages.require(done);
+        }
+        boolean htmx = page.getHeader("HX-Request") != null;
+        if (htmx) { // the page stays; its stream shows the new status, a refusal is swapped into the page
+            ModelAndView answer = done.ok() ? new ModelAndView("console/layout :: nothing")
+                    : new ModelAndView("console/layout :: problem", Map.of("errors", done.fieldErrors()));
+            answer.setStatus(done.ok() ? org.springframework.http.HttpStatus.OK : org.springframework.http.HttpStatus.valueOf(done.status()));
+            return answer;
         }
         if (!done.ok()) {
             return Pages.refused(campaignView(member, page, id, Map.of()), done);

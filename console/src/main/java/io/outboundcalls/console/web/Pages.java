@@ -2,7 +2,6 @@ package io.outboundcalls.console.web;
 
 import io.outboundcalls.console.api.ApiReply;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
 import java.util.Map;
@@ -16,7 +15,7 @@ final class Pages {
     /** The API's answer when it is a success; a 404 of the API (unknown or another account's id) is the page's 404. */
     static ApiReply require(ApiReply reply) {
         if (reply.status() == HttpStatus.NOT_FOUND.value()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new PageNotFound();
         }
         if (!reply.ok()) {
             throw new IllegalStateException("The API answered " + reply.status() + ": " + new String(reply.body(),
