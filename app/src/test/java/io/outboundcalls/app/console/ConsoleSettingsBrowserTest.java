@@ -110,9 +110,9 @@ class ConsoleSettingsBrowserTest extends ApiTest {
         browser.type(By.id("url"), "http://localhost:" + receiver.port() + "/hook")
                 .type(By.id("description"), "Receiver in the test").click(By.id("add-endpoint-button"));
         assertThat(browser.find(By.id("signing-secret")).getText()).startsWith("whsec_");
-        String endpointPath = browser.path();
+        String endpointId = browser.find(By.id("endpoint-id")).getText();
+        String endpointPath = "/console/settings/webhooks/" + endpointId;
 
-        String endpointId = endpointPath.substring(endpointPath.lastIndexOf('/') + 1);
         runOneCall(account.api());
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
                 account.api().get("/v1/webhook_endpoints/" + endpointId + "/deliveries").json().path("data")).isNotEmpty());
