@@ -34,12 +34,20 @@ class EmbeddedRestartTest {
         String agentId;
         String devKey;
         String encryptionKey;
+        String consolePassword;
         Path encryptionKeyFile = dataDir.resolve("encryption-key");
         try (ConfigurableApplicationContext first = start()) {
             Path keyFile = dataDir.resolve("dev-api-key");
             assertThat(keyFile).exists();
             devKey = Files.readString(keyFile).trim();
             assertThat(output.getOut()).contains(devKey);
+            // the console's development login, printed beside the key: one line "email password"
+            Path loginFile = dataDir.resolve("dev-console-login");
+            String[] login = Files.readString(loginFile).trim().split(" ");
+            assertThat(login).hasSize(2);
+            assertThat(output.getOut()).contains(login[0] + " " + login[1]);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(loginFile))).isEqualTo("rw-------");
+            consolePassword = login[1];
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(encryptionKeyFile))).isEqualTo("rw-------");
             encryptionKey = Files.readString(encryptionKeyFile);
             ApiClient api = new ApiClient(url(first), devKey);
@@ -61,6 +69,8 @@ class EmbeddedRestartTest {
             assertThat(Files.readString(dataDir.resolve("dev-api-key")).trim()).isEqualTo(devKey);
             String secondRun = output.getOut().substring(firstRunOutput);
             assertThat(secondRun).doesNotContain(devKey).contains("Development API key: in " + dataDir.resolve("dev-api-key"));
+            assertThat(secondRun).doesNotContain(consolePassword)
+                    .contains("Development console login: in " + dataDir.resolve("dev-console-login"));
             assertThat(Files.readString(encryptionKeyFile)).isEqualTo(encryptionKey);
             ApiClient api = new ApiClient(url(second), devKey);
             ApiClient.Response read = api.get("/v1/agents/" + agentId);

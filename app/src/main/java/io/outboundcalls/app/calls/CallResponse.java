@@ -7,13 +7,13 @@ import java.util.Map;
 
 /** The call object as clients see it. */
 @JsonPropertyOrder({"id", "object"})
-record CallResponse(String id, String object, String campaignId, String agentId, String contactId, String to, String from,
+public record CallResponse(String id, String object, String campaignId, String agentId, String contactId, String to, String from,
                     int attempt, String status, String answeredBy, String outcome, String endReason, Instant queuedAt,
                     Instant startedAt, Instant answeredAt, Instant endedAt, Long durationSeconds, Long billedSeconds,
                     Long creditsCharged, String summary, Map<String, Object> analysis, boolean hasRecording,
                     Instant createdAt, String provider, String providerCallId, boolean testMode) {
 
-    static CallResponse of(CallView v) {
+    public static CallResponse of(CallView v) {
         return new CallResponse(v.id(), "call", v.campaignId(), v.agentId(), v.contactId(), v.to(), v.from(), v.attempt(),
                 v.status(), v.answeredBy(), v.outcome(), v.endReason(), v.queuedAt(), v.startedAt(), v.answeredAt(),
                 v.endedAt(), v.durationSeconds(), v.billedSeconds(), v.creditsCharged(), v.summary(), v.analysis(),

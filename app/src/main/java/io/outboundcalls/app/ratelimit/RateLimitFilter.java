@@ -4,6 +4,8 @@ import io.outboundcalls.app.web.ApiPrincipals;
 import io.outboundcalls.app.web.RequestIds;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.events.account.Tier;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,8 +61,36 @@ public class RateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             if (decision.holdsSlot()) {
-                limiter.release(principal.accountId(), RequestIds.of(request));
+                release(principal.accountId(), request);
             }
         }
+    }
+
+    /** A stream (async request) holds its slot until it ends, not only until its handler returns. */
+    private void release(String accountId, HttpServletRequest request) {
+        String requestId = RequestIds.of(request);
+        if (!request.isAsyncStarted()) {
+            limiter.release(accountId, requestId);
+            return;
+        }
+        limiter.holdUntilReleased(accountId, requestId);
+        request.getAsyncContext().addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                limiter.release(accountId, requestId);
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+            }
+        });
     }
 }

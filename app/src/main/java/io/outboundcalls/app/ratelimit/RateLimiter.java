@@ -8,6 +8,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Cluster-wide limits kept in PostgreSQL, so every node sees one budget per account.
@@ -84,6 +86,10 @@ class RateLimiter {
             select ?, ?, clock_timestamp() + ? * interval '1 millisecond'
             where (select count(*) from ratelimit.in_flight where account_id = ? and expires_at > clock_timestamp()) < ?""";
 
+    private record Held(String accountId, String requestId) {
+    }
+
+    private final Set<Held> held = ConcurrentHashMap.newKeySet();
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final Duration lease;
@@ -120,7 +126,21 @@ class RateLimiter {
     }
 
     void release(String accountId, String requestId) {
+        held.remove(new Held(accountId, requestId));
         jdbc.update("delete from ratelimit.in_flight where account_id = ? and request_id = ?", accountId, requestId);
+    }
+
+    /** A stream's slot outlives the lease: it is renewed until {@link #release} (and lapses if this node dies). */
+    void holdUntilReleased(String accountId, String requestId) {
+        held.add(new Held(accountId, requestId));
+    }
+
+    @Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
+    void renewHeldLeases() {
+        for (Held h : held) {
+            jdbc.update("update ratelimit.in_flight set expires_at = clock_timestamp() + ? * interval '1 millisecond' "
+                    + "where account_id = ? and request_id = ?", lease.toMillis(), h.accountId(), h.requestId());
+        }
     }
 
     /** Leases are already ignored once expired; this only keeps the table small after crashes. */
