@@ -80,7 +80,7 @@ class CampaignStreamApiTest extends ApiTest {
     @Test
     void anOpenStreamHoldsOneOfTheAccountsConcurrentRequests() throws Exception {
         ApiClient.Response account = admin().post("/admin/accounts", Map.of("name", "One at a time", "tier", "standard",
-                "limits", Map.of("concurrent_requests", 1)));
+                "limits", Map.of("concurrent_requests", 1), "legal_calling_window", WHOLE_DAY));
         ApiClient api = new ApiClient(baseUrl(), account.json().path("api_key").path("secret").asText());
         String id = draftCampaign(api, 1);
         try (EventStream stream = EventStream.open(baseUrl() + "/v1/campaigns/" + id + "/stream", secretOf(api))) {

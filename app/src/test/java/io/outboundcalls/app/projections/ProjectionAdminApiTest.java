@@ -94,18 +94,36 @@ class ProjectionAdminApiTest extends ApiTest {
     void rebuildingEveryProjectionYieldsIdenticalReadModels() throws SQLException {
         scenario();
         List<String> groups = rebuildableGroups();
-        groups.forEach(this::awaitCaughtUp);
-        Map<String, String> before = checksums();
+        // other tests' campaigns may still be calling: the same events must give the same read models, so a
+        // round in which new events arrived proves nothing and is run again
+        for (int round = 1; ; round++) {
+            groups.forEach(this::awaitCaughtUp);
+            long lastEvent = lastEventIndex();
+            Map<String, String> before = checksums();
 
-        for (String group : groups) {
-            ApiClient.Response started = admin().post("/admin/projections/" + group + "/rebuild", null);
-            assertThat(started.status()).as(started.toString()).isEqualTo(202);
-            assertThat(started.json().path("name").asText()).isEqualTo(group);
+            for (String group : groups) {
+                ApiClient.Response started = admin().post("/admin/projections/" + group + "/rebuild", null);
+                assertThat(started.status()).as(started.toString()).isEqualTo(202);
+                assertThat(started.json().path("name").asText()).isEqualTo(group);
+            }
+            groups.forEach(this::awaitCaughtUp);
+
+            Map<String, String> after = checksums();
+            if (lastEventIndex() == lastEvent || round == 5) {
+                assertThat(lastEventIndex()).as("a round without new events").isEqualTo(lastEvent);
+                assertThat(after).isEqualTo(before);
+                assertThat(before).containsKeys("query.agents", "query.api_keys");
+                return;
+            }
         }
-        groups.forEach(this::awaitCaughtUp);
+    }
 
-        assertThat(checksums()).isEqualTo(before);
-        assertThat(before).containsKeys("query.agents", "query.api_keys");
+    private static long lastEventIndex() throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select coalesce(max(globalIndex), 0) from eventstore.domain_event_entry")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test
