@@ -28,8 +28,8 @@ final class Scenarios {
     private static final int READERS = 32;
     private static final long MAX_P99_MICROS = 50_000;
 
-    /** The scenario names {@code --only=} accepts. */
-    static final Set<String> NAMES = Set.of("import", "write", "read", "dialer");
+    /** The scenario names {@code --only=} accepts; "relay" runs a service of its own ({@link RelayScenario}). */
+    static final Set<String> NAMES = Set.of("import", "write", "read", "dialer", "relay");
 
     Scenarios(Http http, String adminToken, Sizes sizes, RawDatabase raw) {
         this.http = http;

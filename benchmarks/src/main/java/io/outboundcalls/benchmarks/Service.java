@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 /** The service under test, started as its own process with embedded PostgreSQL in a fresh data directory. */
 final class Service implements AutoCloseable {
 
+    static final String BASE_URL = "{base-url}";
+
     final String baseUrl;
     final String adminToken;
     private final Process process;
@@ -26,6 +28,7 @@ final class Service implements AutoCloseable {
         this.dataDir = dataDir;
     }
 
+    /** {@code extraArgs} may name the service's own URL as {@value #BASE_URL} (its port is chosen here). */
     static Service start(List<String> extraArgs) throws Exception {
         Path jar = findJar();
         int port;
@@ -44,10 +47,11 @@ final class Service implements AutoCloseable {
                 "--outboundcalls.telephony.simulator.speed=1000",
                 "--outboundcalls.webhooks.allow-private-networks=true",
                 "--logging.level.root=WARN"));
-        command.addAll(extraArgs);
+        String baseUrl = "http://127.0.0.1:" + port;
+        extraArgs.forEach(arg -> command.add(arg.replace(BASE_URL, baseUrl)));
         Path log = dataDir.resolve("service.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Service service = new Service("http://127.0.0.1:" + port, adminToken, process, dataDir);
+        Service service = new Service(baseUrl, adminToken, process, dataDir);
         Http http = new Http(service.baseUrl);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (http.get("/health/readiness", null).status() != 200) {
@@ -83,6 +87,11 @@ final class Service implements AutoCloseable {
         if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
+    }
+
+    /** The service's process, for its CPU time and resident memory. */
+    ProcessHandle process() {
+        return process.toHandle();
     }
 
     Path dataDir() {

@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /** How big each scenario is: the full run measures the targets, the smoke run only exercises the harness. */
 record Sizes(Duration warmup, Duration measure, int importRows, int dialerContacts, int dialerConcurrency,
-             int webhookEvents) {
+             int webhookEvents, int relaySessions, int relayWarmupTurns, int relayTurns) {
 
-    static final Sizes FULL = new Sizes(Duration.ofSeconds(5), Duration.ofSeconds(20), 100_000, 10_000, 200, 2_000);
-    static final Sizes SMOKE = new Sizes(Duration.ofMillis(500), Duration.ofSeconds(2), 500, 60, 20, 20);
+    static final Sizes FULL = new Sizes(Duration.ofSeconds(5), Duration.ofSeconds(20), 100_000, 10_000, 200, 2_000, 200, 3, 12);
+    static final Sizes SMOKE = new Sizes(Duration.ofMillis(500), Duration.ofSeconds(2), 500, 60, 20, 20, 10, 1, 3);
 }

@@ -58,7 +58,7 @@ class WireTest {
 
     @Test
     void countsOnlyTheExpectedStatusAndMeasuresItsOwnCpu() throws Exception {
-        Sizes sizes = new Sizes(java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(300), 0, 0, 0, 0);
+        Sizes sizes = new Sizes(java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(300), 0, 0, 0, 0, 0, 0, 0);
         byte[] request = Wire.request("GET", "/missing", "127.0.0.1", null, null);
         Load.Result result = Load.http(base, 2, sizes, 200, n -> request);
         assertThat(result.ok()).isZero();
