@@ -27,7 +27,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
 import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
-import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
@@ -117,17 +116,17 @@ class CreditAccountSnapshotTest extends ApiTest {
             String creditAccountId = CreditAccountIds.of("acct_bench");
             appendHistory(engine, creditAccountId);
             // the aggregate's handlers take the pricing, a Spring bean, as the application's repository provides it
-            ParameterResolverFactory resolvers = MultiParameterResolverFactory.ordered(
-                    ClasspathParameterResolverFactory.forClass(CreditAccount.class),
-                    new SimpleResourceParameterResolverFactory(List.of(pricing)));
             EventSourcingRepository<CreditAccount> repository = EventSourcingRepository.builder(CreditAccount.class)
-                    .parameterResolverFactory(resolvers).eventStore(store).build();
+                    .parameterResolverFactory(MultiParameterResolverFactory.ordered(
+                            ClasspathParameterResolverFactory.forClass(CreditAccount.class),
+                            new SimpleResourceParameterResolverFactory(List.of(pricing))))
+                    .eventStore(store).build();
 
             load(repository, creditAccountId); // warm-up: class loading and JIT, not part of either figure
             long withoutSnapshot = load(repository, creditAccountId);
 
             AggregateSnapshotter snapshotter = AggregateSnapshotter.builder().eventStore(store)
-                    .transactionManager(transactions).parameterResolverFactory(resolvers)
+                    .transactionManager(transactions)
                     .aggregateFactories(new GenericAggregateFactory<>(CreditAccount.class)).build();
             snapshotter.scheduleSnapshot(CreditAccount.class, creditAccountId);
             load(repository, creditAccountId);
