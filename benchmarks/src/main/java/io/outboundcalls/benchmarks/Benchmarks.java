@@ -37,6 +37,10 @@ public final class Benchmarks {
         boolean smoke = arguments.contains("--smoke");
         Optional<String> url = option(arguments, "--url=");
         Sizes sizes = smoke ? Sizes.SMOKE : Sizes.FULL;
+        Optional<String> dialerContacts = option(arguments, "--dialer-contacts=");
+        if (dialerContacts.isPresent()) {
+            sizes = sizes.withDialerContacts(Integer.parseInt(dialerContacts.get()));
+        }
         Set<String> only = option(arguments, "--only=").map(o -> Set.of(o.split(","))).orElse(Scenarios.NAMES);
         if (!Scenarios.NAMES.containsAll(only)) {
             throw new IllegalArgumentException("--only takes a comma-separated subset of " + Scenarios.NAMES);
