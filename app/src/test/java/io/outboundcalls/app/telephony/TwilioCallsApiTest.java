@@ -2,10 +2,13 @@ package io.outboundcalls.app.telephony;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,11 +16,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.outboundcalls.app.support.ApiClient;
+import io.outboundcalls.command.telephony.CallGateway;
 import io.outboundcalls.telephony.CallFinisher;
+import io.outboundcalls.telephony.PlacedCalls;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -52,6 +60,11 @@ class TwilioCallsApiTest extends TwilioModeTest {
     private CallFinisher finisher;
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private CallGateway gateway;
+    @Autowired
+    @Qualifier("twilioCalls")
+    private PlacedCalls placedCalls;
 
     private SignedCallbacks callbacks;
 
@@ -238,6 +251,68 @@ class TwilioCallsApiTest extends TwilioModeTest {
     }
 
     @Test
+    void aCreationAnsweredWithAServerErrorThatTwilioDidCreateIsNotPlacedTwice() {
+        ApiClient api = newAccount();
+        buyCredits(api, 10_000);
+        String number = number("55");
+        String sid = sid("CA");
+        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number)))
+                .willReturn(aResponse().withStatus(500).withBody("{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}")));
+        stubListed(number, sid, "queued", Instant.now());
+        Placed placed = place(api, number, Map.of());
+
+        awaitCall(api, placed.callId(), c -> c.path("provider_call_id").asText().equals(sid));
+        assertThat(FAKES.findAll(postRequestedFor(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))))).hasSize(1);
+    }
+
+    @Test
+    void aCreationAnsweredWithAServerErrorThatTwilioDidNotCreateIsPlacedAgainAfterLooking() {
+        ApiClient api = newAccount();
+        buyCredits(api, 10_000);
+        String number = number("55");
+        String sid = sid("CA");
+        String scenario = "server error " + number;
+        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("accepting")
+                .willReturn(aResponse().withStatus(503).withBody("{\"code\":20503,\"message\":\"Service Unavailable\",\"status\":503}")));
+        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
+                .whenScenarioStateIs("accepting").willReturn(created(sid)));
+        FAKES.stubFor(get(urlPathEqualTo(CALLS)).withQueryParam("To", equalTo(number))
+                .willReturn(aResponse().withStatus(200).withBody("{\"calls\": [], \"page_size\": 50}")));
+        Placed placed = place(api, number, Map.of());
+
+        awaitCall(api, placed.callId(), c -> c.path("provider_call_id").asText().equals(sid));
+        assertThat(FAKES.findAll(getRequestedFor(urlPathEqualTo(CALLS)).withQueryParam("To", equalTo(number))))
+                .as("looked for the first try's call before the second").isNotEmpty();
+        assertThat(FAKES.findAll(postRequestedFor(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))))).hasSize(2);
+        assertThat(api.get("/v1/calls?limit=100").json().path("data")).hasSize(1);
+    }
+
+    /** The node stopped between Twilio's 201 and its record of the sid; the dialer's recovery dials the attempt again. */
+    @Test
+    void aCallTwilioCreatedBeforeTheNodeStoppedIsNotPlacedAgainWhenItIsRecovered() {
+        ApiClient api = newAccount();
+        buyCredits(api, 10_000);
+        String number = number("55");
+        String sid = sid("CA");
+        stubCreated(number, sid);
+        Placed placed = place(api, number, Map.of());
+        awaitCall(api, placed.callId(), c -> c.path("provider_call_id").asText().equals(sid));
+        jdbc.update("update telephony.twilio_calls set call_sid = null where call_id = ?", placed.callId());
+        FAKES.stubFor(get(urlPathEqualTo(CALLS)).withQueryParam("To", equalTo(number)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"calls\": [{\"sid\": \"CAolder\", \"status\": \"completed\", \"date_created\": \""
+                        + rfc2822(Instant.now().minus(Duration.ofHours(2))) + "\"}, {\"sid\": \"" + sid
+                        + "\", \"status\": \"ringing\", \"date_created\": \"" + rfc2822(Instant.now()) + "\"}]}")));
+
+        gateway.dial(placedCalls.find(placed.callId()).orElseThrow());
+
+        assertThat(FAKES.findAll(postRequestedFor(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number)))))
+                .as("the callee is rung once").hasSize(1);
+        assertThat(jdbc.queryForObject("select call_sid from telephony.twilio_calls where call_id = ?", String.class, placed.callId()))
+                .as("the call created before, not the older one to the same number").isEqualTo(sid);
+    }
+
+    @Test
     void aCallbackWithoutAValidSignatureIsRefusedAndChangesNothing() {
         ApiClient api = newAccount();
         buyCredits(api, 10_000);
@@ -392,6 +467,17 @@ class TwilioCallsApiTest extends TwilioModeTest {
 
     private static void stubCreated(String number, String sid) {
         FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).willReturn(created(sid)));
+    }
+
+    /** Twilio's list of calls to {@code number}: one call, created at {@code at}. */
+    private static void stubListed(String number, String sid, String status, Instant at) {
+        FAKES.stubFor(get(urlPathEqualTo(CALLS)).withQueryParam("To", equalTo(number)).willReturn(aResponse().withStatus(200)
+                .withBody("{\"calls\": [{\"sid\": \"" + sid + "\", \"status\": \"" + status + "\", \"date_created\": \""
+                        + rfc2822(at) + "\"}], \"page_size\": 50}")));
+    }
+
+    private static String rfc2822(Instant at) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC));
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder created(String sid) {

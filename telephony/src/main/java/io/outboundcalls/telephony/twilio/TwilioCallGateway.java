@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link CallGateway} when {@code provider=twilio}: places calls through Programmable Voice, records them in
  * {@code telephony.twilio_calls} first (so any node knows a callback's call), and names them on the Call aggregate
- * with Twilio's sid. A refusal (4xx) ends the call as failed with Twilio's error code; 429 and 5xx are retried by
- * {@link TwilioRestClient}, and when they persist the dial fails and the dialer's recovery tries again. Test-mode
+ * with Twilio's sid, never creating it twice ({@link SingleCallCreation}). A refusal (4xx) ends the call as failed
+ * with Twilio's error code; 429 and 5xx are retried, and when they persist the dial fails and the dialer's recovery
+ * tries again, looking first for the call an earlier try may have created. Test-mode
  * campaigns, and every call the simulator placed, go to the simulator.
  */
 class TwilioCallGateway implements CallGateway {
@@ -28,6 +29,7 @@ class TwilioCallGateway implements CallGateway {
 
     private final CallGateway simulator;
     private final TwilioRestClient rest;
+    private final SingleCallCreation creation;
     private final TwilioCalls calls;
     private final TwilioCallFinisher finisher;
     private final RecordingStore recordings;
@@ -41,6 +43,7 @@ class TwilioCallGateway implements CallGateway {
                       TwilioCallSettings settings, Clock clock) {
         this.simulator = simulator;
         this.rest = rest;
+        this.creation = new SingleCallCreation(rest, calls, settings);
         this.calls = calls;
         this.finisher = finisher;
         this.recordings = recordings;
@@ -65,13 +68,15 @@ class TwilioCallGateway implements CallGateway {
             simulator.dial(request);
             return;
         }
-        if (!calls.register(request)) {
+        TwilioCalls.Registration registration = calls.register(request);
+        if (registration.state() == TwilioCalls.Registration.State.PLACED) {
             log.warn("Call {} was placed with Twilio already; not placing it twice", request.callId());
             return;
         }
         TwilioRestClient.TwilioCall placed;
         try {
-            placed = rest.createCall(CallForm.of(request, properties, settings));
+            placed = creation.place(request.callId(), CallForm.of(request, properties, settings), registration.firstTry(),
+                    registration.state() == TwilioCalls.Registration.State.UNCERTAIN);
         } catch (TwilioApiException e) {
             if (e.retryable()) {
                 throw e;
@@ -81,6 +86,9 @@ class TwilioCallGateway implements CallGateway {
         }
         calls.named(request.callId(), placed.sid());
         commands.sendAndWait(new RecordProviderCallCommand(request.callId(), PROVIDER, placed.sid(), clock.instant()));
+        if (placed.status() != null && TwilioOutcomes.isFinal(placed.status())) {
+            follow(request); // an earlier try's call, over while its callbacks found no one to tell
+        }
     }
 
     /** Twilio will never place this call (an invalid number, a caller id not ours…): it failed, and says why. */

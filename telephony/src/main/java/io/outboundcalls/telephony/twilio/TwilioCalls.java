@@ -29,11 +29,33 @@ class TwilioCalls implements PlacedCalls {
         this.jdbc = jdbc;
     }
 
-    /** Records the call before it is placed; false when it was placed already (Twilio named it). */
-    boolean register(DialRequest request) {
-        jdbc.update("insert into telephony.twilio_calls (call_id, request) values (?, ?::jsonb) on conflict (call_id) do nothing",
-                request.callId(), write(request));
-        return row(request.callId()).map(call -> call.callSid() == null && !call.finished()).orElse(false);
+    /** What is known of a call about to be placed: whether an earlier try may have reached Twilio, and when it was. */
+    record Registration(State state, Instant firstTry) {
+
+        enum State {
+            /** Never tried before. */
+            NEW,
+            /** Tried before, and Twilio may or may not have created it: look before creating it again. */
+            UNCERTAIN,
+            /** Twilio named it, or it ended: never placed again. */
+            PLACED
+        }
+    }
+
+    /** Records the call before it is placed, so that a second try knows of the first. */
+    Registration register(DialRequest request) {
+        boolean first = jdbc.update("insert into telephony.twilio_calls (call_id, request) values (?, ?::jsonb) on conflict (call_id) do nothing",
+                request.callId(), write(request)) == 1;
+        return jdbc.query("select call_sid is not null or finished_at is not null, placed_at from telephony.twilio_calls where call_id = ?",
+                (rs, i) -> new Registration(rs.getBoolean(1) ? Registration.State.PLACED
+                        : first ? Registration.State.NEW : Registration.State.UNCERTAIN, rs.getTimestamp(2).toInstant()),
+                request.callId()).get(0);
+    }
+
+    /** Whether one of our calls is Twilio's call {@code callSid}. */
+    boolean claimed(String callSid) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from telephony.twilio_calls where call_sid = ?)",
+                Boolean.class, callSid));
     }
 
     void named(String callId, String callSid) {

@@ -9,6 +9,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.Base64;
 import io.outboundcalls.telephony.TelephonyJson;
 import org.slf4j.Logger;
@@ -16,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The few Programmable Voice requests we make: create a call, update a live call (new TwiML, hang up), read a
- * call, download a recording. HTTP Basic with the API key when set, else the account sid and auth token. A 429
- * (never processed) or 5xx is sent again after a growing pause, a {@code Retry-After} honoured; any other
- * refusal is a {@link TwilioApiException} with Twilio's error code.
+ * call or the calls to a number, download a recording. HTTP Basic with the API key when set, else the account sid
+ * and auth token. A 429 (never processed) is sent again after a growing pause, a {@code Retry-After} honoured; so
+ * is a 5xx, except for a call's creation, where a 5xx may hide a call Twilio did create ({@link SingleCallCreation}
+ * looks before trying again). Any other refusal is a {@link TwilioApiException} with Twilio's error code.
  */
 class TwilioRestClient {
 
@@ -28,8 +36,11 @@ class TwilioRestClient {
     private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
 
     /** What Twilio says about a call: {@code status} is its CallStatus, {@code duration} seconds or null. */
-    record TwilioCall(String sid, String status, Integer duration) {
+    record TwilioCall(String sid, String status, Integer duration, Instant created) {
     }
+
+    /** Calls to one number from one caller id, newest first, as Twilio lists them; enough to find a call just made. */
+    private static final int LISTED_CALLS = 50;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String accountRoot;
@@ -46,16 +57,25 @@ class TwilioRestClient {
         this.settings = settings;
     }
 
+    /** One creation: only a 429 is sent again here; a 5xx or a lost answer is for the caller to resolve. */
     TwilioCall createCall(Form form) {
-        return call(send(post(accountRoot + "/Calls.json", form)));
+        return call(read(send(post(accountRoot + "/Calls.json", form), status -> status == 429)));
+    }
+
+    List<TwilioCall> listCalls(String to, String from) {
+        String query = "?To=" + Form.encode(to) + "&From=" + Form.encode(from) + "&PageSize=" + LISTED_CALLS;
+        JsonNode listed = read(send(request(accountRoot + "/Calls.json" + query).GET().build()));
+        List<TwilioCall> calls = new ArrayList<>();
+        listed.path("calls").forEach(call -> calls.add(call(call)));
+        return calls;
     }
 
     TwilioCall updateCall(String sid, Form form) {
-        return call(send(post(accountRoot + "/Calls/" + sid + ".json", form)));
+        return call(read(send(post(accountRoot + "/Calls/" + sid + ".json", form))));
     }
 
     TwilioCall fetchCall(String sid) {
-        return call(send(request(accountRoot + "/Calls/" + sid + ".json").GET().build()));
+        return call(read(send(request(accountRoot + "/Calls/" + sid + ".json").GET().build())));
     }
 
     byte[] downloadRecording(String recordingSid) {
@@ -73,6 +93,10 @@ class TwilioRestClient {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {
+        return send(request, status -> status == 429 || status >= 500);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, IntPredicate sendAgain) {
         Duration pause = settings.restBackoff();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<byte[]> response = exchange(request);
@@ -80,7 +104,7 @@ class TwilioRestClient {
                 return response;
             }
             TwilioApiException refused = refusal(response);
-            if (!refused.retryable() || attempt >= settings.restAttempts()) {
+            if (!sendAgain.test(response.statusCode()) || attempt >= settings.restAttempts()) {
                 throw refused;
             }
             Duration wait = retryAfter(response, pause);
@@ -120,14 +144,30 @@ class TwilioRestClient {
         }
     }
 
-    private TwilioCall call(HttpResponse<byte[]> response) {
+    private static JsonNode read(HttpResponse<byte[]> response) {
         try {
-            JsonNode body = TelephonyJson.MAPPER.readTree(response.body());
-            JsonNode duration = body.path("duration");
-            Integer seconds = duration.isNumber() || (duration.isTextual() && duration.asText().matches("\\d+")) ? duration.asInt() : null;
-            return new TwilioCall(body.path("sid").asText(null), body.path("status").asText(null), seconds);
+            return TelephonyJson.MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("Twilio answered a call that is not JSON", e);
+            throw new UncheckedIOException("Twilio answered with a body that is not JSON", e);
+        }
+    }
+
+    private static TwilioCall call(JsonNode body) {
+        JsonNode duration = body.path("duration");
+        Integer seconds = duration.isNumber() || (duration.isTextual() && duration.asText().matches("\\d+")) ? duration.asInt() : null;
+        return new TwilioCall(body.path("sid").asText(null), body.path("status").asText(null), seconds,
+                created(body.path("date_created").asText(null)));
+    }
+
+    /** {@code date_created} is RFC 2822 ({@code Tue, 01 Dec 2026 22:00:00 +0000}); null when absent or unreadable. */
+    private static Instant created(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

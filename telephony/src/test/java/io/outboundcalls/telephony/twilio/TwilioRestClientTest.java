@@ -3,16 +3,20 @@ package io.outboundcalls.telephony.twilio;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,17 +59,52 @@ class TwilioRestClientTest {
     }
 
     @Test
-    void tooManyRequestsAndServerErrorsAreTriedAgain() {
+    void aThrottledCreationIsTriedAgain() {
         TWILIO.stubFor(post(CALLS).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(429).withBody("{\"code\":20429,\"message\":\"Too Many Requests\"}"))
-                .willSetStateTo("error"));
-        TWILIO.stubFor(post(CALLS).inScenario("busy").whenScenarioStateIs("error")
-                .willReturn(aResponse().withStatus(503).withBody("{}")).willSetStateTo("ok"));
+                .willSetStateTo("ok"));
         TWILIO.stubFor(post(CALLS).inScenario("busy").whenScenarioStateIs("ok")
                 .willReturn(aResponse().withStatus(201).withBody("{\"sid\":\"CA2\",\"status\":\"queued\"}")));
 
         assertThat(client.createCall(new Form()).sid()).isEqualTo("CA2");
-        TWILIO.verify(3, postRequestedFor(urlEqualTo(CALLS)));
+        TWILIO.verify(2, postRequestedFor(urlEqualTo(CALLS)));
+    }
+
+    @Test
+    void aCreationAnsweredWithAServerErrorIsNotSentAgainBlindly() {
+        TWILIO.stubFor(post(CALLS).willReturn(aResponse().withStatus(503).withBody("{}")));
+
+        assertThatThrownBy(() -> client.createCall(new Form())).isInstanceOfSatisfying(TwilioApiException.class,
+                e -> assertThat(e.httpStatus()).isEqualTo(503));
+        TWILIO.verify(1, postRequestedFor(urlEqualTo(CALLS)));
+    }
+
+    @Test
+    void readsAreTriedAgainAfterServerErrors() {
+        String call = "/2010-04-01/Accounts/AC00000000000000000000000000000000/Calls/CA3.json";
+        TWILIO.stubFor(get(call).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503).withBody("{}")).willSetStateTo("ok"));
+        TWILIO.stubFor(get(call).inScenario("flaky").whenScenarioStateIs("ok")
+                .willReturn(aResponse().withStatus(200).withBody("{\"sid\":\"CA3\",\"status\":\"in-progress\"}")));
+
+        assertThat(client.fetchCall("CA3").status()).isEqualTo("in-progress");
+        TWILIO.verify(2, getRequestedFor(urlEqualTo(call)));
+    }
+
+    @Test
+    void theCallsToANumberFromACallerIdAreListedWithWhenTwilioCreatedThem() {
+        TWILIO.stubFor(get(urlPathEqualTo(CALLS)).withQueryParam("To", equalTo("+442079460001")).withQueryParam("From", equalTo("+15005550006"))
+                .willReturn(aResponse().withStatus(200).withBody("""
+                        {"calls": [{"sid": "CA9", "status": "ringing", "date_created": "Wed, 02 Dec 2026 10:15:30 +0000"},
+                                   {"sid": "CA8", "status": "completed", "duration": "12", "date_created": null}],
+                         "page_size": 50}""")));
+
+        List<TwilioRestClient.TwilioCall> calls = client.listCalls("+442079460001", "+15005550006");
+
+        assertThat(calls).containsExactly(
+                new TwilioRestClient.TwilioCall("CA9", "ringing", null, Instant.parse("2026-12-02T10:15:30Z")),
+                new TwilioRestClient.TwilioCall("CA8", "completed", 12, null));
+        TWILIO.verify(getRequestedFor(urlPathEqualTo(CALLS)).withQueryParam("PageSize", equalTo("50")));
     }
 
     @Test
