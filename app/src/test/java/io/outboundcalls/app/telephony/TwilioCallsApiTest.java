@@ -161,6 +161,41 @@ class TwilioCallsApiTest extends TwilioModeTest {
     }
 
     @Test
+    void aRecordingThatArrivesAfterTheCallWasReportedWithoutOneIsServedWithTheCall() {
+        ApiClient api = newAccount();
+        buyCredits(api, 10_000);
+        String number = number("55");
+        String sid = sid("CA");
+        stubCreated(number, sid);
+        Placed placed = place(api, number, Map.of());
+        awaitCall(api, placed.callId(), c -> c.path("provider_call_id").asText().equals(sid));
+        status(placed, sid, "in-progress", 2, Map.of());
+        status(placed, sid, "completed", 3, Map.of("CallDuration", "42"));
+        // finish-wait ran out before the recording came: the end is reported without it
+        jdbc.update("update telephony.twilio_calls set completed_at = now() - interval '1 hour' where call_id = ?", placed.callId());
+        finisher.conversationFinished(placed.callId());
+        JsonNode ended = awaitCall(api, placed.callId(), c -> c.path("status").asText().equals("completed"));
+        assertThat(ended.path("has_recording").asBoolean()).isFalse();
+        assertThat(api.get("/v1/calls/" + placed.callId() + "/recording").status()).isEqualTo(404);
+
+        String recordingSid = sid("RE");
+        byte[] wav = wav();
+        FAKES.stubFor(get(ACCOUNT + "/Recordings/" + recordingSid + ".wav").willReturn(aResponse().withBody(wav)));
+        Map<String, String> recording = Map.of("CallSid", sid, "RecordingSid", recordingSid, "RecordingStatus", "completed",
+                "RecordingDuration", "41", "RecordingUrl", "https://api.twilio.com" + ACCOUNT + "/Recordings/" + recordingSid);
+        assertThat(callbacks.post("/telephony/twilio/recording", placed.callId(), recording).status()).isEqualTo(204);
+
+        JsonNode later = awaitCall(api, placed.callId(), c -> c.path("has_recording").asBoolean());
+        assertThat(later.path("outcome").asText()).isEqualTo("completed");
+        assertThat(later.path("credits_charged").asLong()).as("billed once, at the end").isEqualTo(ended.path("credits_charged").asLong());
+        ApiClient.Response served = api.get("/v1/calls/" + placed.callId() + "/recording");
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.rawBody().length()).isEqualTo(wav.length);
+        assertThat(callbacks.post("/telephony/twilio/recording", placed.callId(), recording).status()).isEqualTo(204);
+        assertThat(eventCount(placed.callId(), "CallRecordingAddedEvent")).as("a repeated callback adds nothing").isEqualTo(1);
+    }
+
+    @Test
     void busyAndNoAnswerEndAsSuchWithoutCharge() {
         ApiClient api = newAccount();
         buyCredits(api, 10_000);

@@ -10,6 +10,7 @@ import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.CallPlacedEvent;
 import io.outboundcalls.events.call.CallProviderAssignedEvent;
+import io.outboundcalls.events.call.CallRecordingAddedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import java.util.EnumSet;
@@ -49,6 +50,8 @@ class Call {
     private boolean hangUpRequested;
     private boolean testMode;
     private String providerCallId;
+    private boolean connected;
+    private String recordingRef;
 
     protected Call() {
     }
@@ -114,6 +117,17 @@ class Call {
                 hangUpRequested));
     }
 
+    /**
+     * A recording that came after the end was reported without one is added once; a call still going (its end
+     * will carry it) or one that never connected has none to add, and a second recording changes nothing.
+     */
+    @CommandHandler
+    void handle(AddCallRecordingCommand c) {
+        if (status == Status.ENDED && connected && recordingRef == null && c.recordingRef() != null) {
+            apply(new CallRecordingAddedEvent(callId, accountId, campaignId, c.recordingRef(), c.at()));
+        }
+    }
+
     /** Another attempt only for outcomes the campaign retries, while attempts remain, and never for a call we hung up. */
     boolean earnsAnotherAttempt(CallOutcome outcome) {
         return !hangUpRequested && attempt < maxAttempts && retryOn.contains(outcome.apiName());
@@ -157,6 +171,13 @@ class Call {
     @EventSourcingHandler
     void on(CallCompletedEvent event) {
         status = Status.ENDED;
+        connected = true;
+        recordingRef = event.recordingRef();
+    }
+
+    @EventSourcingHandler
+    void on(CallRecordingAddedEvent event) {
+        recordingRef = event.recordingRef();
     }
 
     @EventSourcingHandler

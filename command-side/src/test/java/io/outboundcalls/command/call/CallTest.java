@@ -8,6 +8,7 @@ import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.CallPlacedEvent;
 import io.outboundcalls.events.call.CallProviderAssignedEvent;
+import io.outboundcalls.events.call.CallRecordingAddedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import io.outboundcalls.events.call.TranscriptTurn;
@@ -165,6 +166,26 @@ class CallTest {
         CallProviderAssignedEvent assigned = new CallProviderAssignedEvent(ID, "acct_1", "camp_1", "twilio", "CA1", T0);
         fixture.given(PLACED).when(new RecordProviderCallCommand(ID, "twilio", "CA1", T0)).expectEvents(assigned);
         fixture.given(PLACED, assigned).when(new RecordProviderCallCommand(ID, "twilio", "CA1", T0)).expectNoEvents();
+    }
+
+    @Test
+    void aRecordingThatArrivesAfterTheEndIsAddedOnce() {
+        CallCompletedEvent withoutRecording = new CallCompletedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1,
+                CallOutcome.COMPLETED, "human", "done", 61, 66, 11, TURNS, "summary", Map.of(), null, false, T0, false);
+        CallRecordingAddedEvent added = new CallRecordingAddedEvent(ID, "acct_1", "camp_1", "twilio:call_1", T0);
+        fixture.given(PLACED, ANSWERED, withoutRecording).when(new AddCallRecordingCommand(ID, "twilio:call_1", T0)).expectEvents(added);
+        fixture.given(PLACED, ANSWERED, withoutRecording, added).when(new AddCallRecordingCommand(ID, "twilio:call_2", T0)).expectNoEvents();
+    }
+
+    @Test
+    void aRecordingIsNeverAddedToACallThatHasOneStillGoesOnOrNeverConnected() {
+        AddCallRecordingCommand add = new AddCallRecordingCommand(ID, "twilio:call_1", T0);
+        fixture.given(PLACED, ANSWERED, new CallCompletedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1,
+                CallOutcome.COMPLETED, "human", "done", 61, 66, 11, TURNS, "summary", Map.of(), "sim:1000", false, T0, false))
+                .when(add).expectNoEvents();
+        fixture.given(PLACED, ANSWERED).when(add).expectNoEvents();
+        fixture.given(PLACED, new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.NO_ANSWER,
+                "no answer", true, T0, false)).when(add).expectNoEvents();
     }
 
     @Test

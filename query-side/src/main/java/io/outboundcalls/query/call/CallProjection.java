@@ -6,6 +6,7 @@ import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallPlacedEvent;
 import io.outboundcalls.events.call.CallProviderAssignedEvent;
+import io.outboundcalls.events.call.CallRecordingAddedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import io.outboundcalls.events.call.TranscriptTurn;
@@ -68,6 +69,13 @@ class CallProjection {
     void on(CallProviderAssignedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.update("update query.calls set provider = ?, provider_call_id = ?, updated_at = ?, version = ? where id = ? and version < ?",
                 e.provider(), e.providerCallId(), ts(at), sequence, e.callId(), sequence);
+    }
+
+    /** A recording that came after the end: the call's row gets it (has_recording, GET …/recording) from now on. */
+    @EventHandler
+    void on(CallRecordingAddedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.update("update query.calls set recording_ref = ?, updated_at = ?, version = ? where id = ? and version < ?",
+                e.recordingRef(), ts(at), sequence, e.callId(), sequence);
     }
 
     @EventHandler

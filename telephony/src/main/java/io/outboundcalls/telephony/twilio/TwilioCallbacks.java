@@ -1,6 +1,7 @@
 package io.outboundcalls.telephony.twilio;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.outboundcalls.command.call.AddCallRecordingCommand;
 import io.outboundcalls.command.call.ReportCallAnsweredCommand;
 import io.outboundcalls.command.call.ReportCallRingingCommand;
 import io.outboundcalls.command.telephony.PromptVariables;
@@ -134,6 +135,11 @@ class TwilioCallbacks {
         String recorded = state;
         tx.executeWithoutResult(t -> calls.lock(callId).ifPresent(call -> {
             calls.recording(callId, recorded);
+            if (call.finished() && PlacedCall.RECORDING_STORED.equals(recorded)) {
+                // the end was reported without it (finish-wait ran out): the call gets it now
+                commands.sendAndWait(new AddCallRecordingCommand(callId, TwilioCallGateway.recordingRef(callId), clock.instant()));
+                return;
+            }
             calls.lock(callId).ifPresent(finisher::finishLocked);
         }));
     }
