@@ -2,11 +2,9 @@ package io.outboundcalls.telephony.recording;
 
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /** The default store: {@code telephony.recordings} in the service's own database (a call minute of WAV is about 1 MB). */
-@Component
-class PostgresRecordingStore implements RecordingStore {
+final class PostgresRecordingStore implements RecordingStore {
 
     private final JdbcTemplate jdbc;
 
