@@ -46,14 +46,12 @@ class ConversationRelayTest extends TwilioModeTest {
     @Autowired
     private JdbcTemplate jdbc;
 
-    private int priority = 100;
-
     @Test
     void streamsEachTokenAsItArrivesThenEndsWithTheToolAndStoresTheConversation() throws Exception {
         String callId = place(null, "acct_relay", "cont_relay");
-        stubAnalysis(callId, "{\"summary\":\"Ada heard the offer and said goodbye.\",\"analysis\":{\"interested\":\"very\",\"budget\":300}}");
-        stubStream("hello " + callId, textChunks("Hi ", "Ada", ", how are you?"));
-        stubStream("bye " + callId, toolChunks("Goodbye!", "end_call", "{\"reason\":", "\"done\"}"));
+        FakeModel.stubAnalysis(FAKES, callId, "{\"summary\":\"Ada heard the offer and said goodbye.\",\"analysis\":{\"interested\":\"very\",\"budget\":300}}");
+        FakeModel.stubStream(FAKES, "hello " + callId, FakeModel.textChunks("Hi ", "Ada", ", how are you?"));
+        FakeModel.stubStream(FAKES, "bye " + callId, FakeModel.toolChunks("Goodbye!", "end_call", "{\"reason\":", "\"done\"}"));
 
         RelaySocketClient twilio = session(callId);
         twilio.prompt("hello " + callId);
@@ -90,13 +88,13 @@ class ConversationRelayTest extends TwilioModeTest {
     @Test
     void anInterruptCancelsTheReplyAndTheTranscriptKeepsOnlyWhatWasSpoken() throws Exception {
         String callId = place(null, "acct_relay", "cont_relay");
-        stubAnalysis(callId, "{\"summary\":\"Short call.\",\"analysis\":{\"interested\":null,\"budget\":null}}");
+        FakeModel.stubAnalysis(FAKES, callId, "{\"summary\":\"Short call.\",\"analysis\":{\"interested\":null,\"budget\":null}}");
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             tokens.add("word" + i + " ");
         }
-        stubStream("tell me " + callId, textChunks(tokens.toArray(String[]::new)), 40, 8_000);
-        stubStream("stop " + callId, textChunks("Sure."));
+        FakeModel.stubStream(FAKES, "tell me " + callId, FakeModel.textChunks(tokens.toArray(String[]::new)), 40, 8_000);
+        FakeModel.stubStream(FAKES, "stop " + callId, FakeModel.textChunks("Sure."));
 
         RelaySocketClient twilio = session(callId);
         twilio.prompt("tell me " + callId);
@@ -131,8 +129,8 @@ class ConversationRelayTest extends TwilioModeTest {
         JsonNode contact = api.post("/v1/contacts", Map.of("phone_number", "+1415555" + (1000 + (int) (Math.random() * 8999)),
                 "first_name", "Ada")).json();
         String callId = place(null, account.path("id").asText(), contact.path("id").asText());
-        stubAnalysis(callId, "{\"summary\":\"Asked not to be called.\",\"analysis\":{}}");
-        stubStream("never call " + callId, toolChunks("", "opt_out", "{}"));
+        FakeModel.stubAnalysis(FAKES, callId, "{\"summary\":\"Asked not to be called.\",\"analysis\":{}}");
+        FakeModel.stubStream(FAKES, "never call " + callId, FakeModel.toolChunks("", "opt_out", "{}"));
 
         RelaySocketClient twilio = session(callId);
         twilio.prompt("never call " + callId);
@@ -148,8 +146,8 @@ class ConversationRelayTest extends TwilioModeTest {
     @Test
     void transferIsOfferedWithATransferNumberAndHandsTheCallOver() throws Exception {
         String callId = place("+15005550001", "acct_relay", "cont_relay");
-        stubAnalysis(callId, "{\"summary\":\"Wanted a person.\",\"analysis\":{}}");
-        stubStream("a person " + callId, toolChunks("Connecting you now.", "transfer", "{\"reason\":\"asked\"}"));
+        FakeModel.stubAnalysis(FAKES, callId, "{\"summary\":\"Wanted a person.\",\"analysis\":{}}");
+        FakeModel.stubStream(FAKES, "a person " + callId, FakeModel.toolChunks("Connecting you now.", "transfer", "{\"reason\":\"asked\"}"));
 
         RelaySocketClient twilio = session(callId);
         twilio.prompt("a person " + callId);
@@ -183,8 +181,8 @@ class ConversationRelayTest extends TwilioModeTest {
     @Test
     void aStreamCutShortMidReplyEndsTheUtteranceWithTheGoodbye() throws Exception {
         String callId = place(null, "acct_relay", "cont_relay");
-        stubAnalysis(callId, "{\"summary\":\"Cut.\",\"analysis\":{}}");
-        String cut = "data: " + chunk("{\"content\":\"Well, \"}", null) + "\n\n";
+        FakeModel.stubAnalysis(FAKES, callId, "{\"summary\":\"Cut.\",\"analysis\":{}}");
+        String cut = "data: " + FakeModel.chunk("{\"content\":\"Well, \"}", null) + "\n\n";
         FAKES.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(1).withRequestBody(containing("cut " + callId))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(cut)));
 
@@ -231,57 +229,6 @@ class ConversationRelayTest extends TwilioModeTest {
 
     private static String signature() {
         return new TwilioSignature(AUTH_TOKEN).sign(RELAY_URL, Map.of());
-    }
-
-    /** Later stubs win: a turn's request also contains the earlier turns' words. */
-    private void stubStream(String lastWords, String body) {
-        stubStream(lastWords, body, 1, 0);
-    }
-
-    private void stubStream(String lastWords, String body, int chunks, int overMs) {
-        var response = aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
-        if (overMs > 0) {
-            response.withChunkedDribbleDelay(chunks, overMs);
-        }
-        FAKES.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(priority--)
-                .withRequestBody(containing("\"stream\":true")).withRequestBody(containing(lastWords)).willReturn(response));
-    }
-
-    private static void stubAnalysis(String callId, String answer) throws Exception {
-        String completion = JSON.createObjectNode().set("choices", JSON.createArrayNode().add(JSON.createObjectNode()
-                .set("message", JSON.createObjectNode().put("role", "assistant").put("content", answer)))).toString();
-        FAKES.stubFor(post(urlEqualTo("/v1/chat/completions")).atPriority(0)
-                .withRequestBody(containing("response_format")).withRequestBody(containing(callId))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(completion)));
-    }
-
-    private static String textChunks(String... tokens) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (String token : tokens) {
-            body.append("data: ").append(chunk("{\"content\":" + JSON.writeValueAsString(token) + "}", null)).append("\n\n");
-        }
-        body.append("data: ").append(chunk("{}", "stop")).append("\n\n").append("data: [DONE]\n\n");
-        return body.toString();
-    }
-
-    private static String toolChunks(String text, String tool, String... argumentFragments) throws Exception {
-        StringBuilder body = new StringBuilder();
-        if (!text.isEmpty()) {
-            body.append("data: ").append(chunk("{\"content\":" + JSON.writeValueAsString(text) + "}", null)).append("\n\n");
-        }
-        body.append("data: ").append(chunk("{\"tool_calls\":[{\"index\":0,\"id\":\"call_t\",\"type\":\"function\",\"function\":{\"name\":\""
-                + tool + "\",\"arguments\":\"\"}}]}", null)).append("\n\n");
-        for (String fragment : argumentFragments) {
-            body.append("data: ").append(chunk("{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":"
-                    + JSON.writeValueAsString(fragment) + "}}]}", null)).append("\n\n");
-        }
-        body.append("data: ").append(chunk("{}", "tool_calls")).append("\n\n").append("data: [DONE]\n\n");
-        return body.toString();
-    }
-
-    private static String chunk(String delta, String finishReason) {
-        return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":" + delta
-                + ",\"finish_reason\":" + (finishReason == null ? "null" : "\"" + finishReason + "\"") + "}]}";
     }
 
     private static JsonNode handoff(RelaySocketClient twilio) throws Exception {

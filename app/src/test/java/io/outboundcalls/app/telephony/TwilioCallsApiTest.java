@@ -19,6 +19,7 @@ import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.command.telephony.CallGateway;
 import io.outboundcalls.telephony.CallFinisher;
 import io.outboundcalls.telephony.PlacedCalls;
+import io.outboundcalls.telephony.twilio.TwilioSignature;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -193,6 +194,77 @@ class TwilioCallsApiTest extends TwilioModeTest {
         assertThat(served.rawBody().length()).isEqualTo(wav.length);
         assertThat(callbacks.post("/telephony/twilio/recording", placed.callId(), recording).status()).isEqualTo(204);
         assertThat(eventCount(placed.callId(), "CallRecordingAddedEvent")).as("a repeated callback adds nothing").isEqualTo(1);
+    }
+
+    /**
+     * The whole loop of a real call: placed through the fake REST API, moved by signed callbacks, the conversation
+     * held over the relay websocket with the fake model, and the outcome read through the public API and its webhook.
+     */
+    @Test
+    void aCampaignCallIsPlacedTalkedOverTheRelayAndEndsWithTranscriptSummaryAnalysisRecordingCreditsAndWebhook() throws Exception {
+        ApiClient api = newAccount();
+        buyCredits(api, 10_000);
+        String hook = "/hooks/e2e-" + sid("");
+        FAKES.stubFor(post(urlEqualTo(hook)).willReturn(aResponse().withStatus(204)));
+        assertThat(api.post("/v1/webhook_endpoints", Map.of("url", "http://127.0.0.1:" + FAKES.port() + hook,
+                "enabled_events", List.of("call.completed"))).status()).isEqualTo(201);
+        String number = number("55");
+        String sid = sid("CA");
+        stubCreated(number, sid);
+        Placed placed = place(api, number, Map.of("analysis", Map.of("fields", List.of(Map.of("name", "interested", "type", "boolean"),
+                Map.of("name", "budget", "type", "number")))), Map.of());
+        String callId = placed.callId();
+        FakeModel.stubStream(FAKES, "hello " + callId, FakeModel.textChunks("Hi ", "Ada", ", shall we talk solar?"));
+        FakeModel.stubStream(FAKES, "bye " + callId, FakeModel.toolChunks("Goodbye!", "end_call", "{\"reason\":", "\"done\"}"));
+        FakeModel.stubAnalysis(FAKES, callId, "{\"summary\":\"Ada is interested in solar.\",\"analysis\":{\"interested\":true,\"budget\":\"lots\"}}");
+
+        status(placed, sid, "initiated", 0, Map.of());
+        status(placed, sid, "ringing", 1, Map.of());
+        status(placed, sid, "in-progress", 2, Map.of());
+        String relayUrl = "ws://127.0.0.1:" + SERVER_PORT + "/telephony/twilio/relay";
+        RelaySocketClient twilio = new RelaySocketClient().connect(relayUrl, new TwilioSignature(AUTH_TOKEN).sign(relayUrl, Map.of()));
+        twilio.setup(callId);
+        assertThat(callbacks.post("/telephony/twilio/amd", callId, Map.of("CallSid", sid, "AnsweredBy", "human")).status()).isEqualTo(204);
+        twilio.prompt("hello " + callId);
+        await().atMost(WAIT).until(() -> twilio.spoken().endsWith("|"));
+        twilio.prompt("bye " + callId);
+        await().atMost(WAIT).until(() -> twilio.end() != null);
+        assertThat(twilio.spoken()).isEqualTo("Hi Ada, shall we talk solar?|Goodbye!|");
+        ApiClient.Response ended = callbacks.post("/telephony/twilio/relay-ended", callId, Map.of("CallSid", sid, "SessionStatus", "ended",
+                "HandoffData", twilio.end().path("handoffData").asText()));
+        assertThat(ended.rawBody()).contains("<Hangup/>");
+        status(placed, sid, "completed", 3, Map.of("CallDuration", "42"));
+        String recordingSid = sid("RE");
+        byte[] wav = wav();
+        FAKES.stubFor(get(ACCOUNT + "/Recordings/" + recordingSid + ".wav").willReturn(aResponse().withBody(wav)));
+        assertThat(callbacks.post("/telephony/twilio/recording", callId, Map.of("CallSid", sid, "RecordingSid", recordingSid,
+                "RecordingStatus", "completed", "RecordingDuration", "41")).status()).isEqualTo(204);
+
+        JsonNode done = awaitCall(api, callId, c -> c.path("status").asText().equals("completed"));
+        assertThat(done.path("outcome").asText()).isEqualTo("completed");
+        assertThat(done.path("end_reason").asText()).isEqualTo("the agent ended the conversation");
+        assertThat(done.path("answered_by").asText()).isEqualTo("human");
+        assertThat(done.path("provider_call_id").asText()).isEqualTo(sid);
+        assertThat(done.path("billed_seconds").asLong()).isEqualTo(42);
+        assertThat(done.path("credits_charged").asLong()).isEqualTo(7);
+        assertThat(done.path("summary").asText()).isEqualTo("Ada is interested in solar.");
+        assertThat(done.path("analysis").path("interested").asBoolean()).isTrue();
+        assertThat(done.path("analysis").has("budget")).as("a wrong type is dropped, never stored").isFalse();
+        assertThat(done.path("has_recording").asBoolean()).isTrue();
+        assertThat(api.get("/v1/calls/" + callId + "/recording").rawBody().length()).isEqualTo(wav.length);
+        JsonNode turns = api.get("/v1/calls/" + callId + "/transcript").json().path("turns");
+        assertThat(turns).extracting(turn -> turn.path("role").asText() + ": " + turn.path("text").asText()).containsExactly(
+                "agent: Hi Ada, about your solar demo.", "contact: hello " + callId, "agent: Hi Ada, shall we talk solar?",
+                "contact: bye " + callId, "agent: Goodbye!");
+        assertThat(api.get("/v1/credits/balance").json().path("balance").asLong()).isEqualTo(10_000 - 7);
+        FAKES.verify(postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("You help Ada with solar.")));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(FAKES.findAll(postRequestedFor(urlEqualTo(hook)))).anySatisfy(delivery -> {
+            JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(delivery.getBodyAsString());
+            assertThat(event.path("type").asText()).isEqualTo("call.completed");
+            assertThat(event.path("data").path("id").asText()).isEqualTo(callId);
+            assertThat(event.path("data").path("summary").asText()).isEqualTo("Ada is interested in solar.");
+            assertThat(event.path("data").path("transcript").path("turns")).hasSize(5);
+        }));
     }
 
     @Test
@@ -443,7 +515,11 @@ class TwilioCallsApiTest extends TwilioModeTest {
     // --- placing calls through the public API ---
 
     private Placed place(ApiClient api, String number, Map<String, Object> campaignExtras) {
-        start(api, number, campaignExtras);
+        return place(api, number, Map.of(), campaignExtras);
+    }
+
+    private Placed place(ApiClient api, String number, Map<String, Object> agentExtras, Map<String, Object> campaignExtras) {
+        start(api, number, agentExtras, campaignExtras);
         LoggedRequest request = await().atMost(WAIT).until(() -> FAKES.findAll(postRequestedFor(urlEqualTo(CALLS))
                 .withRequestBody(containing("To=" + encode(number)))), found -> !found.isEmpty()).get(0);
         Map<String, List<String>> form = form(request.getBodyAsString());
@@ -453,10 +529,16 @@ class TwilioCallsApiTest extends TwilioModeTest {
     }
 
     private String start(ApiClient api, String number, Map<String, Object> campaignExtras) {
-        ApiClient.Response agent = api.post("/v1/agents", Map.of("name", "Ava", "prompt", "You help {{first_name}} with {{product}}.",
+        return start(api, number, Map.of(), campaignExtras);
+    }
+
+    private String start(ApiClient api, String number, Map<String, Object> agentExtras, Map<String, Object> campaignExtras) {
+        Map<String, Object> agentBody = new HashMap<>(Map.of("name", "Ava", "prompt", "You help {{first_name}} with {{product}}.",
                 "first_message", "Hi {{first_name}}, about your {{product}} demo.", "language", "en-GB", "max_duration_seconds", 300,
                 "transfer_number", "+442079460999",
                 "voicemail", Map.of("action", "leave_message", "message", "Hi {{first_name}}, please call us back about {{product}}.")));
+        agentBody.putAll(agentExtras);
+        ApiClient.Response agent = api.post("/v1/agents", agentBody);
         assertThat(agent.status()).as(agent.toString()).isEqualTo(201);
         ApiClient.Response list = api.post("/v1/contact_lists", Map.of("name", "Twilio list"));
         String listId = list.json().path("id").asText();
