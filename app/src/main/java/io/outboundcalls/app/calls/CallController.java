@@ -7,10 +7,12 @@ import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.call.HangUpCallCommand;
 import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.command.dialer.DialerEffects;
 import io.outboundcalls.command.telephony.CallGateway;
 import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.TranscriptTurn;
+import io.outboundcalls.query.call.CallProjection;
 import io.outboundcalls.query.call.CallView;
 import io.outboundcalls.query.call.FindCallQuery;
 import io.outboundcalls.query.call.FindTranscriptQuery;
@@ -62,9 +64,6 @@ class CallController {
 
     /** Statuses of a call still on its way or on the line: a hang-up ends it. */
     private static final Set<String> LIVE = Set.of("queued", "ringing", "in_progress");
-    /** The processing group that passes hang-up requests to the telephony port ({@code dialer/CallHangUps}). */
-    private static final String HANG_UPS = "dialer-effects";
-    private static final String PROJECTION = "calls";
 
     private final QueryGateway queries;
     private final CallGateway telephony;
@@ -116,8 +115,9 @@ class CallController {
             return CallResponse.of(call);
         }
         api.send(new HangUpCallCommand(id, principal.accountId(), CallHangUpRequestedEvent.HANG_UP, clock.instant()));
-        api.awaitProjection(HANG_UPS, id);
-        api.awaitProjection(PROJECTION, id);
+        // the dialer's effects group passes the hang-up to the telephony port (CallHangUps)
+        api.awaitProjection(DialerEffects.PROCESSING_GROUP, id);
+        api.awaitProjection(CallProjection.PROCESSING_GROUP, id);
         return CallResponse.of(find(principal, id));
     }
 

@@ -7,6 +7,7 @@ import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import io.outboundcalls.events.call.TranscriptTurn;
+import io.outboundcalls.query.call.CallProjection;
 import io.outboundcalls.query.call.CallView;
 import io.outboundcalls.query.call.FindCallQuery;
 import io.outboundcalls.webhooks.EventTypes;
@@ -29,8 +30,6 @@ import java.util.stream.Collectors;
  */
 @Component
 class CallWebhooks implements PublicEventMapper {
-
-    private static final String PROJECTION = "calls";
 
     private final QueryGateway queries;
     private final WebhookData webhookData;
@@ -70,7 +69,7 @@ class CallWebhooks implements PublicEventMapper {
     }
 
     private ObjectNode call(EventMessage<?> event, String accountId, String callId) {
-        webhookData.awaitProjection(event, PROJECTION, callId);
+        webhookData.awaitProjection(event, CallProjection.PROCESSING_GROUP, callId);
         Optional<CallView> view = webhookData.readAtLeastAsNewAs(event, () -> queries.query(new FindCallQuery(accountId, callId),
                 ResponseTypes.optionalInstanceOf(CallView.class)).join(), CallView::version);
         if (view.isPresent()) {

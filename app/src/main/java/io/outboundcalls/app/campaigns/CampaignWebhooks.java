@@ -2,6 +2,8 @@ package io.outboundcalls.app.campaigns;
 
 import io.outboundcalls.app.webhooks.WebhookData;
 import io.outboundcalls.events.campaign.CampaignCompletedEvent;
+import io.outboundcalls.query.call.CallProjection;
+import io.outboundcalls.query.campaign.CampaignProjection;
 import io.outboundcalls.query.campaign.CampaignView;
 import io.outboundcalls.query.campaign.FindCampaignQuery;
 import io.outboundcalls.webhooks.EventTypes;
@@ -38,9 +40,9 @@ class CampaignWebhooks implements PublicEventMapper {
             return Optional.empty();
         }
         return Optional.of(PublicEvent.of(EventTypes.CAMPAIGN_COMPLETED, e.accountId(), () -> {
-            webhookData.awaitProjection(event, CampaignController.PROJECTION, e.campaignId());
+            webhookData.awaitProjection(event, CampaignProjection.PROCESSING_GROUP, e.campaignId());
             // the final stats are counted from the calls read model: it must have seen every call before this event
-            webhookData.awaitProjection(event, "calls", null);
+            webhookData.awaitProjection(event, CallProjection.PROCESSING_GROUP, null);
             return queries.query(new FindCampaignQuery(e.accountId(), e.campaignId()),
                             ResponseTypes.optionalInstanceOf(CampaignView.class)).join()
                     .<Object>map(CampaignResponse::of)

@@ -17,7 +17,9 @@ import io.outboundcalls.command.credits.PurchaseNotPendingException;
 import io.outboundcalls.command.credits.RequestCreditPurchaseCommand;
 import io.outboundcalls.query.credits.AuditCreditsQuery;
 import io.outboundcalls.query.credits.CreditAuditView;
+import io.outboundcalls.query.credits.CreditBalanceProjection;
 import io.outboundcalls.query.credits.CreditBalanceView;
+import io.outboundcalls.query.credits.CreditLedgerProjection;
 import io.outboundcalls.query.credits.CreditTransactionView;
 import io.outboundcalls.query.credits.CreditUsageQuery;
 import io.outboundcalls.query.credits.CreditUsageView;
@@ -55,8 +57,6 @@ import java.util.Set;
 @RequestMapping("/v1/credits")
 class CreditsController {
 
-    static final String BALANCES = "credit-balances";
-    static final String LEDGER = "credit-ledger";
     static final long MAX_PURCHASE = 1_000_000;
     /** Far beyond any real balance, small enough that sums never overflow. */
     static final long MAX_THRESHOLD = 1_000_000_000_000L;
@@ -115,8 +115,8 @@ class CreditsController {
             throw new ApiException(HttpStatus.PAYMENT_REQUIRED, "payment_declined", null,
                     "The payment was declined: " + purchase.declineReason());
         }
-        api.awaitProjection(BALANCES, creditAccountId);
-        api.awaitProjection(LEDGER, creditAccountId);
+        api.awaitProjection(CreditBalanceProjection.PROCESSING_GROUP, creditAccountId);
+        api.awaitProjection(CreditLedgerProjection.PROCESSING_GROUP, creditAccountId);
         return CreditResponses.Transaction.of(CreditQueries.transaction(api, accountId, requested.transactionId()));
     }
 
@@ -214,7 +214,7 @@ class CreditsController {
         f.throwIfInvalid();
         String creditAccountId = CreditAccountIds.of(principal.accountId());
         api.send(new ChangeLowBalanceThresholdCommand(creditAccountId, principal.accountId(), threshold));
-        api.awaitProjection(BALANCES, creditAccountId);
+        api.awaitProjection(CreditBalanceProjection.PROCESSING_GROUP, creditAccountId);
         return balance(principal);
     }
 

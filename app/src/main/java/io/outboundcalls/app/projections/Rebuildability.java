@@ -1,5 +1,7 @@
 package io.outboundcalls.app.projections;
 
+import io.outboundcalls.webhooks.outbox.WebhookOutbox;
+
 /**
  * Which processing groups may be replayed. A replay re-handles every past event: harmless for a
  * read model that its reset handler cleared, but for a processor with side effects it would
@@ -15,7 +17,7 @@ final class Rebuildability {
         if (subscribing) {
             return "runs in the command's transaction (subscribing) and has no position to reset";
         }
-        if (group.equals("webhook-outbox")) {
+        if (group.equals(WebhookOutbox.PROCESSING_GROUP)) {
             return "has side effects: a replay would send every past webhook again";
         }
         if (group.startsWith("dialer")) {

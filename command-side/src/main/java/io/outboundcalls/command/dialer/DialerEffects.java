@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(DialerEffects.PROCESSING_GROUP)
-class DialerEffects {
+public class DialerEffects {
 
-    static final String PROCESSING_GROUP = "dialer-effects";
+    public static final String PROCESSING_GROUP = "dialer-effects";
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;

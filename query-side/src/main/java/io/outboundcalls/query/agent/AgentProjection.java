@@ -27,9 +27,9 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(AgentProjection.PROCESSING_GROUP)
-class AgentProjection {
+public class AgentProjection {
 
-    static final String PROCESSING_GROUP = "agents";
+    public static final String PROCESSING_GROUP = "agents";
     private static final String SELECT = "select id, account_id, settings, created_at, updated_at from query.agents";
     private static final RowMapper<AgentView> MAPPER = (rs, i) -> new AgentView(rs.getString(1), rs.getString(2),
             Json.read(rs.getString(3), AgentSettings.class), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());

@@ -35,9 +35,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CallProjection.PROCESSING_GROUP)
-class CallProjection {
+public class CallProjection {
 
-    static final String PROCESSING_GROUP = "calls";
+    public static final String PROCESSING_GROUP = "calls";
     /** The status of a call that ended after we hung it up; its outcome says how far it got. */
     private static final String CANCELED = "canceled";
     private static final String SELECT = """

@@ -38,9 +38,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CampaignProjection.PROCESSING_GROUP)
-class CampaignProjection {
+public class CampaignProjection {
 
-    static final String PROCESSING_GROUP = "campaigns";
+    public static final String PROCESSING_GROUP = "campaigns";
     private static final String SELECT = """
             select id, account_id, settings::text, status, waiting_reason, next_dial_at, total_contacts, started_at,
                    completed_at, created_at, updated_at from query.campaigns""";

@@ -44,9 +44,9 @@ import java.util.function.Function;
  */
 @Component
 @ProcessingGroup(ContactProjection.PROCESSING_GROUP)
-class ContactProjection {
+public class ContactProjection {
 
-    static final String PROCESSING_GROUP = "contacts";
+    public static final String PROCESSING_GROUP = "contacts";
     private static final String COLUMNS = """
             c.id, c.account_id, c.phone_number, c.raw_phone_number, c.first_name, c.last_name, c.email, c.metadata,
             c.timezone, c.timezone_candidates, c.timezone_source, c.do_not_call, c.status, c.list_ids,

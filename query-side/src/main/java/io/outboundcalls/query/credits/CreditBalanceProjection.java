@@ -23,9 +23,9 @@ import java.time.Instant;
  */
 @Component
 @ProcessingGroup(CreditBalanceProjection.PROCESSING_GROUP)
-class CreditBalanceProjection {
+public class CreditBalanceProjection {
 
-    static final String PROCESSING_GROUP = "credit-balances";
+    public static final String PROCESSING_GROUP = "credit-balances";
 
     private final JdbcTemplate jdbc;
 

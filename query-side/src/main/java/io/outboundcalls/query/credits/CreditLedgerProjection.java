@@ -29,9 +29,9 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(CreditLedgerProjection.PROCESSING_GROUP)
-class CreditLedgerProjection {
+public class CreditLedgerProjection {
 
-    static final String PROCESSING_GROUP = "credit-ledger";
+    public static final String PROCESSING_GROUP = "credit-ledger";
     private static final String SELECT = """
             select id, account_id, type, amount, balance_after, reserved_after, reservation_id, call_id, campaign_id,
                    reason, provider, payment_reference, created_at from query.credit_ledger""";

@@ -16,9 +16,9 @@ import java.util.List;
 /** Usage: one row per settled call, grouped at query time by day, campaign or agent. */
 @Component
 @ProcessingGroup(CreditUsageProjection.PROCESSING_GROUP)
-class CreditUsageProjection {
+public class CreditUsageProjection {
 
-    static final String PROCESSING_GROUP = "credit-usage";
+    public static final String PROCESSING_GROUP = "credit-usage";
 
     private final JdbcTemplate jdbc;
 
