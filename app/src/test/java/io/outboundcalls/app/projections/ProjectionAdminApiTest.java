@@ -12,7 +12,11 @@ import io.outboundcalls.events.contact.ContactCreatedEvent;
 import io.outboundcalls.query.agent.AgentProjection;
 import io.outboundcalls.query.apikey.ApiKeyProjection;
 import io.outboundcalls.query.call.CallProjection;
+import io.outboundcalls.query.campaign.CampaignProjection;
 import io.outboundcalls.query.contact.ContactProjection;
+import io.outboundcalls.query.credits.CreditBalanceProjection;
+import io.outboundcalls.query.credits.CreditLedgerProjection;
+import io.outboundcalls.query.credits.CreditUsageProjection;
 import io.outboundcalls.webhooks.outbox.WebhookOutbox;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
@@ -29,7 +33,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -40,6 +46,9 @@ class ProjectionAdminApiTest extends ApiTest {
 
     @Autowired
     EventProcessingConfiguration processing;
+
+    @Autowired
+    Rebuildability rebuildability;
 
     @Test
     void everyTrackingProcessorCachesWhichEventTypesItHandles() {
@@ -92,10 +101,45 @@ class ProjectionAdminApiTest extends ApiTest {
         ApiClient.Response subscribing = admin().post("/admin/projections/account-registry/rebuild", null);
         assertThat(subscribing.status()).isEqualTo(409);
         assertThat(subscribing.json().path("code").asText()).isEqualTo("projection_not_rebuildable");
-        assertThat(Rebuildability.refusal(WebhookOutbox.PROCESSING_GROUP, false)).contains("webhook");
-        assertThat(Rebuildability.refusal("dialer-campaigns", false)).contains("dial");
-        assertThat(Rebuildability.refusal(CallProjection.PROCESSING_GROUP, false)).isNull();
+        // groups with side effects: a replay would dial again or re-send every webhook
+        for (String sideEffects : List.of(DialerEffects.PROCESSING_GROUP, WebhookOutbox.PROCESSING_GROUP)) {
+            ApiClient.Response refused = admin().post("/admin/projections/" + sideEffects + "/rebuild", null);
+            assertThat(refused.status()).as(sideEffects).isEqualTo(409);
+            assertThat(refused.json().path("code").asText()).isEqualTo("projection_not_rebuildable");
+            assertThat(refused.json().path("detail").asText()).contains("read model");
+        }
         assertThat(anonymous().get("/admin/projections").status()).isEqualTo(401);
+    }
+
+    /** A group may be rebuilt, and gets a dead-letter queue, only because it declares itself a @ReadModel. */
+    @Test
+    void exactlyTheDeclaredReadModelsAreRebuildableAndDeadLettered() {
+        Set<String> readModels = Set.of(AgentProjection.PROCESSING_GROUP, ApiKeyProjection.PROCESSING_GROUP,
+                CallProjection.PROCESSING_GROUP, CampaignProjection.PROCESSING_GROUP, ContactProjection.PROCESSING_GROUP,
+                CreditBalanceProjection.PROCESSING_GROUP, CreditLedgerProjection.PROCESSING_GROUP,
+                CreditUsageProjection.PROCESSING_GROUP);
+        assertThat(rebuildability.readModelGroups()).isEqualTo(readModels);
+
+        JsonNode list = admin().get("/admin/projections").json();
+        Set<String> rebuildable = new TreeSet<>();
+        for (JsonNode p : list.path("data")) {
+            String name = p.path("name").asText();
+            boolean deadLettered = processing.deadLetterQueue(name).isPresent();
+            if (p.path("rebuildable").asBoolean()) {
+                rebuildable.add(name);
+                assertThat(p.path("rebuild_refusal").isNull()).as(name).isTrue();
+            } else {
+                assertThat(p.path("rebuild_refusal").asText()).as(name).isNotEmpty();
+            }
+            assertThat(deadLettered).as(name + " has a dead-letter queue").isEqualTo(readModels.contains(name));
+        }
+        assertThat(rebuildable).isEqualTo(readModels);
+        assertThat(byName(list, DialerEffects.PROCESSING_GROUP).path("rebuild_refusal").asText())
+                .isEqualTo(Rebuildability.NOT_A_READ_MODEL);
+        assertThat(byName(list, WebhookOutbox.PROCESSING_GROUP).path("rebuild_refusal").asText())
+                .isEqualTo(Rebuildability.NOT_A_READ_MODEL);
+        assertThat(byName(list, AccountRegistry.PROCESSING_GROUP).path("rebuild_refusal").asText())
+                .isEqualTo(Rebuildability.SUBSCRIBING);
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
  * seconds (0 when it never connected; a test-mode campaign's calls reserved nothing and settle
  * nothing), and the contact's status follows it. A tracking processor,
  * so a crash in between is retried; every command here is idempotent on the receiving side.
+ * Not a read model, so never rebuilt: a replay would send every past settlement and status again.
  */
 @Component
 @ProcessingGroup(DialerEffects.PROCESSING_GROUP)

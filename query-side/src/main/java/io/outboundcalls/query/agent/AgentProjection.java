@@ -7,6 +7,7 @@ import io.outboundcalls.events.agent.AgentUpdatedEvent;
 import io.outboundcalls.query.common.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,6 +27,7 @@ import java.util.Optional;
  * so a redelivered or replayed event never moves a row backwards.
  */
 @Component
+@ReadModel
 @ProcessingGroup(AgentProjection.PROCESSING_GROUP)
 public class AgentProjection {
 

@@ -4,6 +4,7 @@ import io.outboundcalls.events.account.ApiKeyCreatedEvent;
 import io.outboundcalls.events.account.ApiKeyRevokedEvent;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,6 +19,7 @@ import java.util.List;
 
 /** The API keys an account can see (never the secret, never the hash). Revoked keys disappear. */
 @Component
+@ReadModel
 @ProcessingGroup(ApiKeyProjection.PROCESSING_GROUP)
 public class ApiKeyProjection {
 

@@ -12,6 +12,7 @@ import io.outboundcalls.events.call.TranscriptTurn;
 import io.outboundcalls.query.common.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  * redelivered event never moves a call backwards.
  */
 @Component
+@ReadModel
 @ProcessingGroup(CallProjection.PROCESSING_GROUP)
 public class CallProjection {
 

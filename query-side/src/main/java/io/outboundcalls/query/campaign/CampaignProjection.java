@@ -14,6 +14,7 @@ import io.outboundcalls.events.campaign.CampaignWaitingEvent;
 import io.outboundcalls.query.common.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,6 +38,7 @@ import org.springframework.stereotype.Component;
  * projection's skipped contacts: always consistent with the calls a client can list.
  */
 @Component
+@ReadModel
 @ProcessingGroup(CampaignProjection.PROCESSING_GROUP)
 public class CampaignProjection {
 

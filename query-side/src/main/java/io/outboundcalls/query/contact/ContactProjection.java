@@ -15,6 +15,7 @@ import io.outboundcalls.events.contactlist.ContactListDeletedEvent;
 import io.outboundcalls.query.common.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,6 +44,7 @@ import java.util.function.Function;
  * memberships are set semantics (insert on conflict do nothing, delete).
  */
 @Component
+@ReadModel
 @ProcessingGroup(ContactProjection.PROCESSING_GROUP)
 public class ContactProjection {
 

@@ -7,6 +7,7 @@ import io.outboundcalls.events.credits.CreditsReleasedEvent;
 import io.outboundcalls.events.credits.CreditsReservedEvent;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,6 +29,7 @@ import java.util.Optional;
  * is ignored and a replay rebuilds exactly the same rows.
  */
 @Component
+@ReadModel
 @ProcessingGroup(CreditLedgerProjection.PROCESSING_GROUP)
 public class CreditLedgerProjection {
 
