@@ -20,6 +20,8 @@ import io.outboundcalls.query.call.ListCallsQuery;
 import io.outboundcalls.query.call.TranscriptView;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.PageResponseType;
+import io.outboundcalls.webhooks.payload.CallResponse;
+import io.outboundcalls.webhooks.payload.TranscriptResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -148,18 +150,12 @@ class CallController {
         find(principal, id);
         List<TranscriptTurn> turns = queries.query(new FindTranscriptQuery(principal.accountId(), id),
                 ResponseTypes.optionalInstanceOf(TranscriptView.class)).join().map(TranscriptView::turns).orElse(List.of());
-        String text = turns.stream().map(turn -> turn.role() + ": " + turn.text()).collect(Collectors.joining("\n"));
         if (wantsText(accept)) {
+            String text = TranscriptResponse.text(turns);
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
                     .body(text.isEmpty() ? "" : text + "\n");
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new TranscriptResponse(id, "transcript",
-                turns.stream().map(t -> new TranscriptResponse.Turn(t.role(), t.text(), t.startMs(), t.endMs())).toList(), text));
-    }
-
-    record TranscriptResponse(String callId, String object, List<Turn> turns, String text) {
-        record Turn(String role, String text, long startMs, long endMs) {
-        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TranscriptResponse.of(id, turns));
     }
 
     private static boolean wantsText(String accept) {

@@ -20,6 +20,7 @@ import io.outboundcalls.query.campaign.CampaignView;
 import io.outboundcalls.query.campaign.FindCampaignQuery;
 import io.outboundcalls.query.campaign.ListCampaignsQuery;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.webhooks.payload.CampaignResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;

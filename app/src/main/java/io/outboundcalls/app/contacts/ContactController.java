@@ -19,6 +19,7 @@ import io.outboundcalls.query.contact.ContactProjection;
 import io.outboundcalls.query.contact.ContactView;
 import io.outboundcalls.query.contact.FindContactQuery;
 import io.outboundcalls.query.contact.ListContactsQuery;
+import io.outboundcalls.webhooks.payload.ContactResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;

@@ -26,6 +26,7 @@ import io.outboundcalls.query.credits.CreditUsageView;
 import io.outboundcalls.query.credits.FindCreditBalanceQuery;
 import io.outboundcalls.query.credits.ListCreditTransactionsQuery;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.webhooks.payload.Balance;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -78,8 +79,8 @@ class CreditsController {
 
     @GetMapping("/balance")
     @Operation(operationId = "getCreditBalance", summary = "Retrieve the credit balance")
-    CreditResponses.Balance balance(Principal principal) {
-        return CreditResponses.Balance.of(findBalance(principal.accountId()));
+    Balance balance(Principal principal) {
+        return Balance.of(findBalance(principal.accountId()));
     }
 
     /**
@@ -205,7 +206,7 @@ class CreditsController {
     @PatchMapping("/settings")
     @Operation(operationId = "updateCreditSettings", summary = "Change the low-balance threshold")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreditBodies.Settings.class)))
-    CreditResponses.Balance settings(Principal principal, HttpServletRequest request) {
+    Balance settings(Principal principal, HttpServletRequest request) {
         JsonFields f = api.body(request);
         Long threshold = f.optionalLong("low_balance_threshold", 0, MAX_THRESHOLD);
         if (threshold == null && !f.hasErrors()) {

@@ -1,6 +1,5 @@
-package io.outboundcalls.app.campaigns;
+package io.outboundcalls.webhooks.payload;
 
-import io.outboundcalls.app.webhooks.WebhookData;
 import io.outboundcalls.events.campaign.CampaignCompletedEvent;
 import io.outboundcalls.query.call.CallProjection;
 import io.outboundcalls.query.campaign.CampaignProjection;
@@ -14,6 +13,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,7 +47,7 @@ class CampaignWebhooks implements PublicEventMapper {
                             ResponseTypes.optionalInstanceOf(CampaignView.class)).join()
                     .<Object>map(CampaignResponse::of)
                     // never block the outbox: without a read-model row, send what identifies the campaign
-                    .orElseGet(() -> java.util.Map.of("id", e.campaignId(), "object", "campaign", "status", "completed"));
+                    .orElseGet(() -> Map.of("id", e.campaignId(), "object", "campaign", "status", "completed"));
         }));
     }
 }

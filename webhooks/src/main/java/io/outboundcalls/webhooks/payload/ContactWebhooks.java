@@ -1,6 +1,5 @@
-package io.outboundcalls.app.contacts;
+package io.outboundcalls.webhooks.payload;
 
-import io.outboundcalls.app.webhooks.WebhookData;
 import io.outboundcalls.events.contact.ContactOptedOutEvent;
 import io.outboundcalls.events.contact.ContactStatusChangedEvent;
 import io.outboundcalls.query.contact.ContactProjection;
