@@ -11,6 +11,7 @@ import io.outboundcalls.command.agent.DeleteAgentCommand;
 import io.outboundcalls.command.agent.UpdateAgentCommand;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.events.agent.AgentSettings;
+import io.outboundcalls.query.agent.AgentProjection;
 import io.outboundcalls.query.agent.AgentView;
 import io.outboundcalls.query.agent.FindAgentQuery;
 import io.outboundcalls.query.agent.ListAgentsQuery;
@@ -41,8 +42,6 @@ import java.util.Optional;
 @RequestMapping("/v1/agents")
 class AgentController {
 
-    static final String PROJECTION = "agents";
-
     private final ApiGateway api;
 
     AgentController(ApiGateway api) {
@@ -57,7 +56,7 @@ class AgentController {
         AgentSettings settings = AgentRequests.create(api.body(request));
         String agentId = Ids.newId("agent");
         api.send(new CreateAgentCommand(agentId, principal.accountId(), settings));
-        api.awaitProjection(PROJECTION, agentId);
+        api.awaitProjection(AgentProjection.PROCESSING_GROUP, agentId);
         Instant now = Instant.now();
         return AgentResponse.of(find(principal, agentId)
                 .orElseGet(() -> new AgentView(agentId, principal.accountId(), settings, now, now)));
@@ -86,7 +85,7 @@ class AgentController {
         AgentRequests.Patch patch = AgentRequests.update(api.body(request));
         requireAgentId(id);
         api.send(new UpdateAgentCommand(id, principal.accountId(), patch.changes(), patch.fields()));
-        api.awaitProjection(PROJECTION, id);
+        api.awaitProjection(AgentProjection.PROCESSING_GROUP, id);
         return get(principal, id);
     }
 
@@ -97,7 +96,7 @@ class AgentController {
     Deleted delete(Principal principal, @PathVariable String id) {
         requireAgentId(id);
         api.send(new DeleteAgentCommand(id, principal.accountId()));
-        api.awaitProjection(PROJECTION, id);
+        api.awaitProjection(AgentProjection.PROCESSING_GROUP, id);
         return new Deleted(id, "agent", true);
     }
 

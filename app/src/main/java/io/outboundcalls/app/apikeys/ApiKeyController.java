@@ -15,6 +15,7 @@ import io.outboundcalls.command.account.ApiKeys;
 import io.outboundcalls.command.account.CreateApiKeyCommand;
 import io.outboundcalls.command.account.RevokeApiKeyCommand;
 import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.query.apikey.ApiKeyProjection;
 import io.outboundcalls.query.apikey.ApiKeyView;
 import io.outboundcalls.query.apikey.ListApiKeysQuery;
 import io.outboundcalls.query.common.Page;
@@ -40,8 +41,6 @@ import java.time.Instant;
 @RestController
 @RequestMapping("/v1/api_keys")
 class ApiKeyController {
-
-    static final String PROJECTION = "api-keys";
 
     private final ApiGateway api;
     private final ApiKeyUsage usage;
@@ -69,7 +68,7 @@ class ApiKeyController {
         f.throwIfInvalid();
         ApiKeys.Generated generated = ApiKeys.generate(name);
         api.send(new CreateApiKeyCommand(principal.accountId(), generated.key()));
-        api.awaitProjection(PROJECTION, principal.accountId());
+        api.awaitProjection(ApiKeyProjection.PROCESSING_GROUP, principal.accountId());
         var key = generated.key();
         return new ApiKeyResponse(key.keyId(), "api_key", name, generated.secret(), key.prefix(), key.last4(),
                 Instant.now(), null);
@@ -94,7 +93,7 @@ class ApiKeyController {
         }
         api.send(new RevokeApiKeyCommand(principal.accountId(), id));
         principals.forgetKey(id);
-        api.awaitProjection(PROJECTION, principal.accountId());
+        api.awaitProjection(ApiKeyProjection.PROCESSING_GROUP, principal.accountId());
         return new Deleted(id, "api_key", true);
     }
 }

@@ -7,10 +7,12 @@ import io.outboundcalls.app.web.ApiGateway;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.call.HangUpCallCommand;
 import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.command.dialer.DialerEffects;
 import io.outboundcalls.command.telephony.CallGateway;
 import io.outboundcalls.events.call.CallHangUpRequestedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.TranscriptTurn;
+import io.outboundcalls.query.call.CallProjection;
 import io.outboundcalls.query.call.CallView;
 import io.outboundcalls.query.call.FindCallQuery;
 import io.outboundcalls.query.call.FindTranscriptQuery;
@@ -18,6 +20,8 @@ import io.outboundcalls.query.call.ListCallsQuery;
 import io.outboundcalls.query.call.TranscriptView;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.PageResponseType;
+import io.outboundcalls.webhooks.payload.CallResponse;
+import io.outboundcalls.webhooks.payload.TranscriptResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -62,9 +66,6 @@ class CallController {
 
     /** Statuses of a call still on its way or on the line: a hang-up ends it. */
     private static final Set<String> LIVE = Set.of("queued", "ringing", "in_progress");
-    /** The processing group that passes hang-up requests to the telephony port ({@code dialer/CallHangUps}). */
-    private static final String HANG_UPS = "dialer-effects";
-    private static final String PROJECTION = "calls";
 
     private final QueryGateway queries;
     private final CallGateway telephony;
@@ -116,8 +117,9 @@ class CallController {
             return CallResponse.of(call);
         }
         api.send(new HangUpCallCommand(id, principal.accountId(), CallHangUpRequestedEvent.HANG_UP, clock.instant()));
-        api.awaitProjection(HANG_UPS, id);
-        api.awaitProjection(PROJECTION, id);
+        // the dialer's effects group passes the hang-up to the telephony port (CallHangUps)
+        api.awaitProjection(DialerEffects.PROCESSING_GROUP, id);
+        api.awaitProjection(CallProjection.PROCESSING_GROUP, id);
         return CallResponse.of(find(principal, id));
     }
 
@@ -148,18 +150,12 @@ class CallController {
         find(principal, id);
         List<TranscriptTurn> turns = queries.query(new FindTranscriptQuery(principal.accountId(), id),
                 ResponseTypes.optionalInstanceOf(TranscriptView.class)).join().map(TranscriptView::turns).orElse(List.of());
-        String text = turns.stream().map(turn -> turn.role() + ": " + turn.text()).collect(Collectors.joining("\n"));
         if (wantsText(accept)) {
+            String text = TranscriptResponse.text(turns);
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
                     .body(text.isEmpty() ? "" : text + "\n");
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(new TranscriptResponse(id, "transcript",
-                turns.stream().map(t -> new TranscriptResponse.Turn(t.role(), t.text(), t.startMs(), t.endMs())).toList(), text));
-    }
-
-    record TranscriptResponse(String callId, String object, List<Turn> turns, String text) {
-        record Turn(String role, String text, long startMs, long endMs) {
-        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(TranscriptResponse.of(id, turns));
     }
 
     private static boolean wantsText(String accept) {

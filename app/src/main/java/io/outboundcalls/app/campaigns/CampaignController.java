@@ -15,10 +15,12 @@ import io.outboundcalls.command.campaign.StartCampaignCommand;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.campaign.CampaignSettings;
+import io.outboundcalls.query.campaign.CampaignProjection;
 import io.outboundcalls.query.campaign.CampaignView;
 import io.outboundcalls.query.campaign.FindCampaignQuery;
 import io.outboundcalls.query.campaign.ListCampaignsQuery;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.webhooks.payload.CampaignResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -45,7 +47,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1/campaigns")
 class CampaignController {
 
-    static final String PROJECTION = "campaigns";
     private static final Set<String> STATUSES = Set.of("draft", "running", "paused", "completed", "cancelled");
 
     private final ApiGateway api;
@@ -69,7 +70,7 @@ class CampaignController {
         LegalCallingWindow legal = accounts.findAccount(principal.accountId()).map(AccountRecord::legalCallingWindow)
                 .orElse(LegalCallingWindow.DEFAULT);
         api.send(new CreateCampaignCommand(campaignId, principal.accountId(), settings, legal));
-        api.awaitProjection(PROJECTION, campaignId);
+        api.awaitProjection(CampaignProjection.PROCESSING_GROUP, campaignId);
         return get(principal, campaignId);
     }
 
@@ -124,7 +125,7 @@ class CampaignController {
     private CampaignResponse transition(Principal principal, String id, Object command) {
         requireCampaignId(id);
         api.send(command);
-        api.awaitProjection(PROJECTION, id);
+        api.awaitProjection(CampaignProjection.PROCESSING_GROUP, id);
         return get(principal, id);
     }
 

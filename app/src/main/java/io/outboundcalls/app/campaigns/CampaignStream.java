@@ -1,9 +1,10 @@
 package io.outboundcalls.app.campaigns;
 
-import io.outboundcalls.app.calls.CallResponse;
 import io.outboundcalls.query.call.CallView;
 import io.outboundcalls.query.call.FindCallQuery;
 import io.outboundcalls.query.campaign.CampaignView;
+import io.outboundcalls.webhooks.payload.CallResponse;
+import io.outboundcalls.webhooks.payload.CampaignResponse;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.MediaType;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.common.TypeFilteredEventSource;
+import io.outboundcalls.command.dialer.DialerEffects;
+import io.outboundcalls.query.call.CallProjection;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -46,7 +48,7 @@ class AxonConfiguration {
      * call, 100+ calls/s), which project on two threads in parallel.
      */
     private static final int INITIAL_SEGMENTS = 1;
-    private static final Set<String> TWO_SEGMENT_GROUPS = Set.of("calls", "dialer-effects");
+    private static final Set<String> TWO_SEGMENT_GROUPS = Set.of(CallProjection.PROCESSING_GROUP, DialerEffects.PROCESSING_GROUP);
     /** Token stores created before had two segments per group, which need a thread each. */
     private static final int THREADS = 2;
     /** One transaction per batch: large enough for fast replays, small enough to keep lag low. */

@@ -15,9 +15,11 @@ import io.outboundcalls.command.contact.DeleteContactCommand;
 import io.outboundcalls.command.contact.UpdateContactCommand;
 import io.outboundcalls.events.contact.ContactDetails;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.contact.ContactProjection;
 import io.outboundcalls.query.contact.ContactView;
 import io.outboundcalls.query.contact.FindContactQuery;
 import io.outboundcalls.query.contact.ListContactsQuery;
+import io.outboundcalls.webhooks.payload.ContactResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -46,7 +48,6 @@ import java.util.Set;
 @RequestMapping("/v1/contacts")
 class ContactController {
 
-    static final String PROJECTION = ContactListController.PROJECTION;
     private static final Set<String> STATUSES = Set.of("new", "in_campaign", "reached", "unreachable", "opted_out");
 
     private final ApiGateway api;
@@ -115,12 +116,12 @@ class ContactController {
     Deleted delete(Principal principal, @PathVariable String id) {
         requireContactId(id);
         api.send(new DeleteContactCommand(id, principal.accountId()));
-        api.awaitProjection(PROJECTION, id);
+        api.awaitProjection(ContactProjection.PROCESSING_GROUP, id);
         return new Deleted(id, "contact", true);
     }
 
     private ContactResponse read(Principal principal, String contactId) {
-        api.awaitProjection(PROJECTION, contactId);
+        api.awaitProjection(ContactProjection.PROCESSING_GROUP, contactId);
         return ContactResponse.of(find(principal, contactId).orElseThrow(() -> ApiException.notFound("contact", contactId)));
     }
 

@@ -12,6 +12,7 @@ import io.outboundcalls.command.contactlist.CreateContactListCommand;
 import io.outboundcalls.command.contactlist.DeleteContactListCommand;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.contact.ContactListView;
+import io.outboundcalls.query.contact.ContactProjection;
 import io.outboundcalls.query.contact.FindContactListQuery;
 import io.outboundcalls.query.contact.ListContactListsQuery;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,8 +39,6 @@ import java.util.Optional;
 @RequestMapping("/v1/contact_lists")
 class ContactListController {
 
-    static final String PROJECTION = "contacts";
-
     private final ApiGateway api;
 
     ContactListController(ApiGateway api) {
@@ -56,7 +55,7 @@ class ContactListController {
         f.throwIfInvalid();
         String listId = Ids.newId("list");
         api.send(new CreateContactListCommand(listId, principal.accountId(), name));
-        api.awaitProjection(PROJECTION, listId);
+        api.awaitProjection(ContactProjection.PROCESSING_GROUP, listId);
         return ContactListResponse.of(find(principal, listId)
                 .orElseGet(() -> new ContactListView(listId, principal.accountId(), name, 0, Instant.now())));
     }
@@ -84,7 +83,7 @@ class ContactListController {
             throw ApiException.notFound("contact list", id);
         }
         api.send(new DeleteContactListCommand(id, principal.accountId()));
-        api.awaitProjection(PROJECTION, id);
+        api.awaitProjection(ContactProjection.PROCESSING_GROUP, id);
         return new Deleted(id, "contact_list", true);
     }
 

@@ -7,6 +7,8 @@ import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.common.Ids;
 import io.outboundcalls.command.credits.AdjustCreditsCommand;
 import io.outboundcalls.command.credits.CreditAccountIds;
+import io.outboundcalls.query.credits.CreditBalanceProjection;
+import io.outboundcalls.query.credits.CreditLedgerProjection;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,8 +48,8 @@ class AdminCreditsController {
         String transactionId = Ids.newId("txn");
         String creditAccountId = CreditAccountIds.of(id);
         api.send(new AdjustCreditsCommand(creditAccountId, id, transactionId, amount, reason));
-        api.awaitProjection(CreditsController.BALANCES, creditAccountId);
-        api.awaitProjection(CreditsController.LEDGER, creditAccountId);
+        api.awaitProjection(CreditBalanceProjection.PROCESSING_GROUP, creditAccountId);
+        api.awaitProjection(CreditLedgerProjection.PROCESSING_GROUP, creditAccountId);
         return CreditResponses.Transaction.of(CreditQueries.transaction(api, id, transactionId));
     }
 }

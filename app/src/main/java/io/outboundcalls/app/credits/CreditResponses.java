@@ -3,24 +3,16 @@ package io.outboundcalls.app.credits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.outboundcalls.query.credits.CreditAuditView;
-import io.outboundcalls.query.credits.CreditBalanceView;
 import io.outboundcalls.query.credits.CreditTransactionView;
 import io.outboundcalls.query.credits.CreditUsageView;
 
 import java.time.Instant;
 import java.util.List;
 
-/** What {@code /v1/credits} answers. */
+/** What {@code /v1/credits} answers besides the balance object ({@code webhooks.payload.Balance}). */
 final class CreditResponses {
 
     private CreditResponses() {
-    }
-
-    record Balance(String object, long balance, long reserved, long available, long lowBalanceThreshold) {
-
-        static Balance of(CreditBalanceView view) {
-            return new Balance("balance", view.balance(), view.reserved(), view.available(), view.lowBalanceThreshold());
-        }
     }
 
     /** {@code provider} and {@code payment_reference} are always present: null on what no provider paid. */

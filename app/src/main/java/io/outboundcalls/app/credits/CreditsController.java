@@ -17,13 +17,16 @@ import io.outboundcalls.command.credits.PurchaseNotPendingException;
 import io.outboundcalls.command.credits.RequestCreditPurchaseCommand;
 import io.outboundcalls.query.credits.AuditCreditsQuery;
 import io.outboundcalls.query.credits.CreditAuditView;
+import io.outboundcalls.query.credits.CreditBalanceProjection;
 import io.outboundcalls.query.credits.CreditBalanceView;
+import io.outboundcalls.query.credits.CreditLedgerProjection;
 import io.outboundcalls.query.credits.CreditTransactionView;
 import io.outboundcalls.query.credits.CreditUsageQuery;
 import io.outboundcalls.query.credits.CreditUsageView;
 import io.outboundcalls.query.credits.FindCreditBalanceQuery;
 import io.outboundcalls.query.credits.ListCreditTransactionsQuery;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.webhooks.payload.Balance;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -55,8 +58,6 @@ import java.util.Set;
 @RequestMapping("/v1/credits")
 class CreditsController {
 
-    static final String BALANCES = "credit-balances";
-    static final String LEDGER = "credit-ledger";
     static final long MAX_PURCHASE = 1_000_000;
     /** Far beyond any real balance, small enough that sums never overflow. */
     static final long MAX_THRESHOLD = 1_000_000_000_000L;
@@ -78,8 +79,8 @@ class CreditsController {
 
     @GetMapping("/balance")
     @Operation(operationId = "getCreditBalance", summary = "Retrieve the credit balance")
-    CreditResponses.Balance balance(Principal principal) {
-        return CreditResponses.Balance.of(findBalance(principal.accountId()));
+    Balance balance(Principal principal) {
+        return Balance.of(findBalance(principal.accountId()));
     }
 
     /**
@@ -115,8 +116,8 @@ class CreditsController {
             throw new ApiException(HttpStatus.PAYMENT_REQUIRED, "payment_declined", null,
                     "The payment was declined: " + purchase.declineReason());
         }
-        api.awaitProjection(BALANCES, creditAccountId);
-        api.awaitProjection(LEDGER, creditAccountId);
+        api.awaitProjection(CreditBalanceProjection.PROCESSING_GROUP, creditAccountId);
+        api.awaitProjection(CreditLedgerProjection.PROCESSING_GROUP, creditAccountId);
         return CreditResponses.Transaction.of(CreditQueries.transaction(api, accountId, requested.transactionId()));
     }
 
@@ -205,7 +206,7 @@ class CreditsController {
     @PatchMapping("/settings")
     @Operation(operationId = "updateCreditSettings", summary = "Change the low-balance threshold")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreditBodies.Settings.class)))
-    CreditResponses.Balance settings(Principal principal, HttpServletRequest request) {
+    Balance settings(Principal principal, HttpServletRequest request) {
         JsonFields f = api.body(request);
         Long threshold = f.optionalLong("low_balance_threshold", 0, MAX_THRESHOLD);
         if (threshold == null && !f.hasErrors()) {
@@ -214,7 +215,7 @@ class CreditsController {
         f.throwIfInvalid();
         String creditAccountId = CreditAccountIds.of(principal.accountId());
         api.send(new ChangeLowBalanceThresholdCommand(creditAccountId, principal.accountId(), threshold));
-        api.awaitProjection(BALANCES, creditAccountId);
+        api.awaitProjection(CreditBalanceProjection.PROCESSING_GROUP, creditAccountId);
         return balance(principal);
     }
 

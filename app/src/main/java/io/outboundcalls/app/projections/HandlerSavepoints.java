@@ -35,6 +35,7 @@ class HandlerSavepoints implements HandlerEnhancerDefinition {
     private static final int REMEMBERED = 10_000;
 
     private final TransactionTemplate nested;
+    private final Rebuildability rebuildability;
     private final Set<String> isolated = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -42,7 +43,8 @@ class HandlerSavepoints implements HandlerEnhancerDefinition {
         }
     });
 
-    HandlerSavepoints(PlatformTransactionManager transactionManager) {
+    HandlerSavepoints(PlatformTransactionManager transactionManager, Rebuildability rebuildability) {
+        this.rebuildability = rebuildability;
         this.nested = new TransactionTemplate(transactionManager);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -96,7 +98,8 @@ class HandlerSavepoints implements HandlerEnhancerDefinition {
         }
     }
 
-    private static boolean isDeadLettered(MessageHandlingMember<?> member) {
+    /** A handler of a read-model group: the groups {@link ProjectionDeadLetters} gives a dead-letter queue. */
+    private boolean isDeadLettered(MessageHandlingMember<?> member) {
         Class<?> type;
         try {
             type = member.declaringClass();
@@ -104,8 +107,7 @@ class HandlerSavepoints implements HandlerEnhancerDefinition {
             return false;
         }
         ProcessingGroup group = AnnotationUtils.findAnnotation(type, ProcessingGroup.class);
-        return group != null && type.getPackageName().startsWith("io.outboundcalls.query")
-                && Rebuildability.refusal(group.value(), false) == null;
+        return group != null && rebuildability.readModelGroups().contains(group.value());
     }
 
     /** Carries a checked handler exception through the transaction callback. */

@@ -57,9 +57,11 @@ class ProjectionOperations {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
     private final HandlerSavepoints savepoints;
+    private final Rebuildability rebuildability;
 
     ProjectionOperations(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
-                         HandlerSavepoints savepoints) {
+                         HandlerSavepoints savepoints, Rebuildability rebuildability) {
+        this.rebuildability = rebuildability;
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
@@ -92,7 +94,7 @@ class ProjectionOperations {
      */
     synchronized void rebuild(String name) {
         EventProcessor processor = processor(name).orElseThrow();
-        String refusal = Rebuildability.refusal(name, !(processor instanceof StreamingEventProcessor));
+        String refusal = rebuildability.refusal(name, !(processor instanceof StreamingEventProcessor));
         if (refusal != null) {
             throw new IllegalStateException(refusal);
         }
@@ -159,7 +161,7 @@ class ProjectionOperations {
     private Status status(String name, EventProcessor processor, long head, long deadLetters) {
         if (processor instanceof SubscribingEventProcessor || !(processor instanceof StreamingEventProcessor streaming)) {
             return new Status(name, "subscribing", processor.isRunning() ? "running" : "stopped", null, null, head,
-                    0L, 0, deadLetters, false, Rebuildability.refusal(name, true), null);
+                    0L, 0, deadLetters, false, rebuildability.refusal(name, true), null);
         }
         List<Token> tokens = tokens(name, streaming);
         Long min = null;
@@ -198,7 +200,7 @@ class ProjectionOperations {
             double progress = replayTarget <= 0 ? 1.0 : Math.min(1.0, (double) position / replayTarget);
             rebuild = new Rebuild(position, replayTarget, Math.round(progress * 1000) / 1000.0);
         }
-        String refusal = Rebuildability.refusal(name, false);
+        String refusal = rebuildability.refusal(name, false);
         return new Status(name, "streaming", state, min, max, head, lag, tokens.size(), deadLetters,
                 refusal == null, refusal, rebuild);
     }

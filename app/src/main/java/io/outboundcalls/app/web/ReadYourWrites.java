@@ -2,6 +2,7 @@ package io.outboundcalls.app.web;
 
 import io.outboundcalls.app.config.OutboundCallsProperties;
 import io.outboundcalls.app.config.ProjectionProgress;
+import io.outboundcalls.webhooks.payload.ReadModelFreshness;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -26,10 +27,11 @@ import java.util.concurrent.locks.LockSupport;
  * global index, then watch the processor's tracking token (in memory when this node owns the
  * segment, looked at again as each of its batches commits; in the token store when another node
  * does, read at growing pauses of 1 to 20 ms) until it covers the index. A bounded
- * wait: after {@code outboundcalls.read-your-writes} the answer goes out anyway.
+ * wait: after {@code outboundcalls.read-your-writes} the answer goes out anyway. Webhook data is
+ * rendered after the same wait ({@link ReadModelFreshness}).
  */
 @Component
-public class ReadYourWrites {
+public class ReadYourWrites implements ReadModelFreshness {
 
     private static final long FIRST_PAUSE_NANOS = Duration.ofMillis(1).toNanos();
     private static final long MAX_PAUSE_NANOS = Duration.ofMillis(20).toNanos();
@@ -49,7 +51,13 @@ public class ReadYourWrites {
         this.timeout = properties.readYourWrites();
     }
 
+    @Override
+    public Duration timeout() {
+        return timeout;
+    }
+
     /** @return true when the projection has caught up with the aggregate, false on timeout */
+    @Override
     public boolean await(String processingGroup, String aggregateId) {
         Long index = jdbc.queryForObject(
                 "select max(globalIndex) from eventstore.domain_event_entry where aggregateIdentifier = ?",
@@ -64,6 +72,7 @@ public class ReadYourWrites {
      *
      * @return true when covered, false on timeout
      */
+    @Override
     public boolean awaitIndex(String processingGroup, String aggregateId, long index) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_PAUSE_NANOS;

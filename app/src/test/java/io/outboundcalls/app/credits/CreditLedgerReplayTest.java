@@ -6,6 +6,7 @@ import io.outboundcalls.app.web.ReadYourWrites;
 import io.outboundcalls.command.credits.CreditAccountIds;
 import io.outboundcalls.command.credits.DebitCreditsCommand;
 import io.outboundcalls.command.credits.ReserveCreditsCommand;
+import io.outboundcalls.query.credits.CreditLedgerProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -44,19 +45,19 @@ class CreditLedgerReplayTest extends ApiTest {
         }
         assertThat(admin().post("/admin/accounts/" + accountId + "/credits/adjust",
                 Map.of("amount", 25, "reason", "bonus")).status()).isEqualTo(201);
-        assertThat(readYourWrites.await(CreditsController.LEDGER, creditAccountId)).isTrue();
+        assertThat(readYourWrites.await(CreditLedgerProjection.PROCESSING_GROUP, creditAccountId)).isTrue();
         List<Map<String, Object>> before = rows(accountId);
         assertThat(before).hasSize(1 + 20 * 3 + 1); // purchase, (reservation, charge, release) per call, adjustment
 
         StreamingEventProcessor ledger = processing
-                .eventProcessor(CreditsController.LEDGER, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessor(CreditLedgerProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         ledger.shutDown();
         // rows that can only come back from the event store
         jdbc.update("delete from query.credit_ledger where account_id = ?", accountId);
         ledger.resetTokens();
         ledger.start();
 
-        assertThat(readYourWrites.await(CreditsController.LEDGER, creditAccountId)).as("replay caught up").isTrue();
+        assertThat(readYourWrites.await(CreditLedgerProjection.PROCESSING_GROUP, creditAccountId)).as("replay caught up").isTrue();
         assertThat(rows(accountId)).isEqualTo(before);
     }
 

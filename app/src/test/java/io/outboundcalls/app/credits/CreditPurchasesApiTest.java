@@ -11,6 +11,7 @@ import io.outboundcalls.command.credits.RecordOnlyPaymentProvider;
 import io.outboundcalls.command.credits.RequestCreditPurchaseCommand;
 import io.outboundcalls.command.credits.ReserveCreditsCommand;
 import io.outboundcalls.events.credits.CreditsPurchasedEvent;
+import io.outboundcalls.query.credits.CreditLedgerProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -85,7 +86,7 @@ class CreditPurchasesApiTest extends ApiTest {
 
         commands.sendAndWait(new ReserveCreditsCommand(CreditAccountIds.of(account.id()), account.id(), "r1", 40,
                 "camp_1", "call_1"));
-        assertThat(readYourWrites.await(CreditsController.LEDGER, CreditAccountIds.of(account.id()))).isTrue();
+        assertThat(readYourWrites.await(CreditLedgerProjection.PROCESSING_GROUP, CreditAccountIds.of(account.id()))).isTrue();
         JsonNode rows = ledger(account);
         assertThat(rows).hasSize(2);
         JsonNode reservation = rows.get(0);

@@ -8,6 +8,9 @@ import io.outboundcalls.command.credits.CreditAccountIds;
 import io.outboundcalls.command.credits.DebitCreditsCommand;
 import io.outboundcalls.command.credits.InsufficientCreditsException;
 import io.outboundcalls.command.credits.ReserveCreditsCommand;
+import io.outboundcalls.query.credits.CreditBalanceProjection;
+import io.outboundcalls.query.credits.CreditLedgerProjection;
+import io.outboundcalls.query.credits.CreditUsageProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,7 +62,8 @@ class CreditsApiTest extends ApiTest {
     }
 
     private void awaitProjections(Account account) {
-        for (String group : List.of("credit-balances", "credit-ledger", "credit-usage")) {
+        for (String group : List.of(CreditBalanceProjection.PROCESSING_GROUP, CreditLedgerProjection.PROCESSING_GROUP,
+                CreditUsageProjection.PROCESSING_GROUP)) {
             assertThat(readYourWrites.await(group, CreditAccountIds.of(account.id()))).isTrue();
         }
     }

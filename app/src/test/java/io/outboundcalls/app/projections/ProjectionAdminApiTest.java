@@ -5,8 +5,19 @@ import io.outboundcalls.app.config.TypeCachingEventHandlerInvoker;
 import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.app.support.ApiTest;
 import io.outboundcalls.app.support.TestDatabase;
+import io.outboundcalls.command.account.AccountRegistry;
+import io.outboundcalls.command.dialer.DialerEffects;
 import io.outboundcalls.events.agent.AgentCreatedEvent;
 import io.outboundcalls.events.contact.ContactCreatedEvent;
+import io.outboundcalls.query.agent.AgentProjection;
+import io.outboundcalls.query.apikey.ApiKeyProjection;
+import io.outboundcalls.query.call.CallProjection;
+import io.outboundcalls.query.campaign.CampaignProjection;
+import io.outboundcalls.query.contact.ContactProjection;
+import io.outboundcalls.query.credits.CreditBalanceProjection;
+import io.outboundcalls.query.credits.CreditLedgerProjection;
+import io.outboundcalls.query.credits.CreditUsageProjection;
+import io.outboundcalls.webhooks.outbox.WebhookOutbox;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -22,7 +33,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -34,17 +47,21 @@ class ProjectionAdminApiTest extends ApiTest {
     @Autowired
     EventProcessingConfiguration processing;
 
+    @Autowired
+    Rebuildability rebuildability;
+
     @Test
     void everyTrackingProcessorCachesWhichEventTypesItHandles() {
         List<TrackingEventProcessor> tracking = processing.eventProcessors().values().stream()
                 .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast).toList();
-        assertThat(tracking).extracting(TrackingEventProcessor::getName).contains("contacts", "webhook-outbox", "calls");
+        assertThat(tracking).extracting(TrackingEventProcessor::getName).contains(ContactProjection.PROCESSING_GROUP,
+                WebhookOutbox.PROCESSING_GROUP, CallProjection.PROCESSING_GROUP);
         for (TrackingEventProcessor processor : tracking) {
             var invoker = (MultiEventHandlerInvoker) processor.eventHandlerInvoker();
             assertThat(invoker.delegates()).as(processor.getName()).isNotEmpty()
                     .allMatch(TypeCachingEventHandlerInvoker.class::isInstance);
         }
-        var contacts = processing.eventProcessor("contacts", TrackingEventProcessor.class).orElseThrow();
+        var contacts = processing.eventProcessor(ContactProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
         assertThat(contacts.eventHandlerInvoker().canHandleType(ContactCreatedEvent.class)).isTrue();
         assertThat(contacts.eventHandlerInvoker().canHandleType(AgentCreatedEvent.class)).isFalse();
     }
@@ -55,20 +72,20 @@ class ProjectionAdminApiTest extends ApiTest {
         JsonNode list = admin().get("/admin/projections").json();
         assertThat(list.path("object").asText()).isEqualTo("list");
 
-        JsonNode agents = byName(list, "agents");
+        JsonNode agents = byName(list, AgentProjection.PROCESSING_GROUP);
         assertThat(agents.path("object").asText()).isEqualTo("projection");
         assertThat(agents.path("type").asText()).isEqualTo("streaming");
         assertThat(agents.path("state").asText()).isIn("running", "caught_up");
         assertThat(agents.path("segments").asInt()).isEqualTo(1);
         // the groups under the dialer's load project on two segments
-        assertThat(byName(list, "calls").path("segments").asInt()).isEqualTo(2);
-        assertThat(byName(list, "dialer-effects").path("segments").asInt()).isEqualTo(2);
+        assertThat(byName(list, CallProjection.PROCESSING_GROUP).path("segments").asInt()).isEqualTo(2);
+        assertThat(byName(list, DialerEffects.PROCESSING_GROUP).path("segments").asInt()).isEqualTo(2);
         assertThat(agents.path("head").asLong()).isPositive();
         assertThat(agents.path("position").asLong() + agents.path("lag").asLong()).isEqualTo(agents.path("head").asLong());
         assertThat(agents.path("dead_letters").asLong()).isZero();
         assertThat(agents.path("rebuildable").asBoolean()).isTrue();
 
-        JsonNode registry = byName(list, "account-registry");
+        JsonNode registry = byName(list, AccountRegistry.PROCESSING_GROUP);
         assertThat(registry.path("type").asText()).isEqualTo("subscribing");
         assertThat(registry.path("state").asText()).isEqualTo("running");
         assertThat(registry.path("rebuildable").asBoolean()).isFalse();
@@ -84,10 +101,45 @@ class ProjectionAdminApiTest extends ApiTest {
         ApiClient.Response subscribing = admin().post("/admin/projections/account-registry/rebuild", null);
         assertThat(subscribing.status()).isEqualTo(409);
         assertThat(subscribing.json().path("code").asText()).isEqualTo("projection_not_rebuildable");
-        assertThat(Rebuildability.refusal("webhook-outbox", false)).contains("webhook");
-        assertThat(Rebuildability.refusal("dialer-campaigns", false)).contains("dial");
-        assertThat(Rebuildability.refusal("calls", false)).isNull();
+        // groups with side effects: a replay would dial again or re-send every webhook
+        for (String sideEffects : List.of(DialerEffects.PROCESSING_GROUP, WebhookOutbox.PROCESSING_GROUP)) {
+            ApiClient.Response refused = admin().post("/admin/projections/" + sideEffects + "/rebuild", null);
+            assertThat(refused.status()).as(sideEffects).isEqualTo(409);
+            assertThat(refused.json().path("code").asText()).isEqualTo("projection_not_rebuildable");
+            assertThat(refused.json().path("detail").asText()).contains("read model");
+        }
         assertThat(anonymous().get("/admin/projections").status()).isEqualTo(401);
+    }
+
+    /** A group may be rebuilt, and gets a dead-letter queue, only because it declares itself a @ReadModel. */
+    @Test
+    void exactlyTheDeclaredReadModelsAreRebuildableAndDeadLettered() {
+        Set<String> readModels = Set.of(AgentProjection.PROCESSING_GROUP, ApiKeyProjection.PROCESSING_GROUP,
+                CallProjection.PROCESSING_GROUP, CampaignProjection.PROCESSING_GROUP, ContactProjection.PROCESSING_GROUP,
+                CreditBalanceProjection.PROCESSING_GROUP, CreditLedgerProjection.PROCESSING_GROUP,
+                CreditUsageProjection.PROCESSING_GROUP);
+        assertThat(rebuildability.readModelGroups()).isEqualTo(readModels);
+
+        JsonNode list = admin().get("/admin/projections").json();
+        Set<String> rebuildable = new TreeSet<>();
+        for (JsonNode p : list.path("data")) {
+            String name = p.path("name").asText();
+            boolean deadLettered = processing.deadLetterQueue(name).isPresent();
+            if (p.path("rebuildable").asBoolean()) {
+                rebuildable.add(name);
+                assertThat(p.path("rebuild_refusal").isNull()).as(name).isTrue();
+            } else {
+                assertThat(p.path("rebuild_refusal").asText()).as(name).isNotEmpty();
+            }
+            assertThat(deadLettered).as(name + " has a dead-letter queue").isEqualTo(readModels.contains(name));
+        }
+        assertThat(rebuildable).isEqualTo(readModels);
+        assertThat(byName(list, DialerEffects.PROCESSING_GROUP).path("rebuild_refusal").asText())
+                .isEqualTo(Rebuildability.NOT_A_READ_MODEL);
+        assertThat(byName(list, WebhookOutbox.PROCESSING_GROUP).path("rebuild_refusal").asText())
+                .isEqualTo(Rebuildability.NOT_A_READ_MODEL);
+        assertThat(byName(list, AccountRegistry.PROCESSING_GROUP).path("rebuild_refusal").asText())
+                .isEqualTo(Rebuildability.SUBSCRIBING);
     }
 
     @Test
@@ -154,7 +206,7 @@ class ProjectionAdminApiTest extends ApiTest {
         try {
             for (int round = 0; round < 2; round++) {
                 assertThat(admin().post("/admin/projections/agents/rebuild", null).status()).isEqualTo(202);
-                awaitCaughtUp("agents");
+                awaitCaughtUp(AgentProjection.PROCESSING_GROUP);
             }
         } finally {
             running.set(false);
@@ -237,7 +289,7 @@ class ProjectionAdminApiTest extends ApiTest {
                 groups.add(p.path("name").asText());
             }
         }
-        assertThat(groups).contains("agents", "api-keys");
+        assertThat(groups).contains(AgentProjection.PROCESSING_GROUP, ApiKeyProjection.PROCESSING_GROUP);
         return groups;
     }
 

@@ -1,7 +1,9 @@
 package io.outboundcalls.app.webhooks;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.outboundcalls.app.support.ApiClient;
@@ -11,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A new user's path: register an endpoint for every event, run a campaign, and receive the six
- * public events with the API objects as data, each once per webhook-id.
+ * public events with the API objects as data (byte for byte what GET answers), each once per
+ * webhook-id.
  */
 class PublicEventsEndToEndTest extends ApiTest {
 
@@ -40,6 +44,7 @@ class PublicEventsEndToEndTest extends ApiTest {
         receiver = new WireMockServer(options().dynamicPort());
         receiver.start();
         receiver.stubFor(post(urlEqualTo("/events")).willReturn(aResponse().withStatus(204)));
+        receiver.stubFor(post(urlEqualTo("/balance")).willReturn(aResponse().withStatus(204)));
     }
 
     @AfterAll
@@ -112,13 +117,67 @@ class PublicEventsEndToEndTest extends ApiTest {
         assertThat(low.path("object").asText()).isEqualTo("balance");
         assertThat(low.path("available").asLong()).isLessThan(995);
         assertThat(low.path("low_balance_threshold").asLong()).isEqualTo(995);
+
+        // the data is the API object: byte for byte what GET answers for it (same fields, order and values)
+        assertSameAsGet(api, "/v1/campaigns/" + campaignId, completed);
+        for (JsonNode event : byType.get("call.completed")) {
+            ObjectNode call = event.path("data").deepCopy();
+            JsonNode transcript = call.remove("transcript");
+            assertSameAsGet(api, "/v1/calls/" + call.path("id").asText(), call);
+            assertSameAsGet(api, "/v1/calls/" + call.path("id").asText() + "/transcript", transcript);
+        }
+        assertSameAsGet(api, "/v1/calls/" + failed.path("id").asText(), failed);
+        // a contact's last status change may be published after the campaign's end: its latest webhook is the contact
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, JsonNode> latest = new LinkedHashMap<>();
+            for (JsonNode event : received().getOrDefault("contact.updated", List.of())) {
+                JsonNode data = event.path("data");
+                latest.merge(data.path("id").asText(), data, (a, b) -> updatedAt(b).isAfter(updatedAt(a)) ? b : a);
+            }
+            assertThat(latest).hasSize(3);
+            latest.forEach((id, contact) -> assertSameAsGet(api, "/v1/contacts/" + id, contact));
+        });
     }
 
-    /** Every delivered event, by type; asserts each webhook-id arrived once (the receiver always answers 204). */
+    @Test
+    void creditsLowCarriesTheBalanceObjectAsGetShowsIt() throws Exception {
+        ApiClient api = newAccount();
+        assertThat(api.post("/v1/webhook_endpoints", Map.of("url", "http://localhost:" + receiver.port() + "/balance",
+                "enabled_events", List.of("credits.low"))).status()).isEqualTo(201);
+        assertThat(api.post("/v1/credits/purchase", Map.of("amount", 700)).status()).isEqualTo(201);
+        // raising the threshold above what is available is a crossing
+        assertThat(api.patch("/v1/credits/settings", Map.of("low_balance_threshold", 900)).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received("/balance").containsKey("credits.low"));
+        List<JsonNode> low = received("/balance").get("credits.low");
+        assertThat(low).hasSize(1);
+        assertThat(low.get(0).path("data").path("available").asLong()).isEqualTo(700);
+        assertSameAsGet(api, "/v1/credits/balance", low.get(0).path("data"));
+    }
+
+    private static void assertSameAsGet(ApiClient api, String path, JsonNode delivered) {
+        ApiClient.Response get = api.get(path);
+        assertThat(get.status()).as(get.toString()).isEqualTo(200);
+        try {
+            assertThat(JSON.writeValueAsString(delivered)).as("webhook data vs GET " + path).isEqualTo(get.rawBody());
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Instant updatedAt(JsonNode contact) {
+        return Instant.parse(contact.path("updated_at").asText());
+    }
+
+    /** Every event delivered to /events, by type; asserts each webhook-id arrived once (the receiver always answers 204). */
     private static Map<String, List<JsonNode>> received() throws Exception {
+        return received("/events");
+    }
+
+    private static Map<String, List<JsonNode>> received(String path) throws Exception {
         Map<String, List<JsonNode>> byType = new LinkedHashMap<>();
         Set<String> ids = new HashSet<>();
-        List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo("/events")));
+        List<LoggedRequest> requests = receiver.findAll(postRequestedFor(urlEqualTo(path)));
         for (LoggedRequest request : requests) {
             JsonNode event = JSON.readTree(request.getBodyAsString());
             assertThat(ids.add(request.getHeader("webhook-id"))).as("duplicate webhook-id").isTrue();

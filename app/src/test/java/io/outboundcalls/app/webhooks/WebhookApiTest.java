@@ -14,6 +14,7 @@ import io.outboundcalls.events.contact.ContactCreatedEvent;
 import io.outboundcalls.events.contact.ContactOptedOutEvent;
 import io.outboundcalls.events.contact.ContactStatus;
 import io.outboundcalls.events.contact.ContactStatusChangedEvent;
+import io.outboundcalls.webhooks.outbox.WebhookOutbox;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -487,7 +488,7 @@ class WebhookApiTest extends ApiTest {
 
     @Test
     void theOutboxIsRegisteredOnceAndSkipsTypesNoMapperMaps() {
-        var outbox = processing.eventProcessor("webhook-outbox", AbstractEventProcessor.class).orElseThrow();
+        var outbox = processing.eventProcessor(WebhookOutbox.PROCESSING_GROUP, AbstractEventProcessor.class).orElseThrow();
         List<EventMessageHandler> handlers = handlersOf(outbox.eventHandlerInvoker());
         assertThat(handlers).hasSize(1);
         EventMessageHandler handler = handlers.get(0);
@@ -520,7 +521,7 @@ class WebhookApiTest extends ApiTest {
         String after = hook(200);
         createEndpoint(api, after, List.of("*"));
 
-        StreamingEventProcessor outbox = processing.eventProcessor("webhook-outbox", StreamingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor outbox = processing.eventProcessor(WebhookOutbox.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         outbox.shutDown();
         outbox.resetTokens(StreamableMessageSource::createTailToken);
         outbox.start();

@@ -22,12 +22,13 @@ import org.springframework.stereotype.Component;
  * seconds (0 when it never connected; a test-mode campaign's calls reserved nothing and settle
  * nothing), and the contact's status follows it. A tracking processor,
  * so a crash in between is retried; every command here is idempotent on the receiving side.
+ * Not a read model, so never rebuilt: a replay would send every past settlement and status again.
  */
 @Component
 @ProcessingGroup(DialerEffects.PROCESSING_GROUP)
-class DialerEffects {
+public class DialerEffects {
 
-    static final String PROCESSING_GROUP = "dialer-effects";
+    public static final String PROCESSING_GROUP = "dialer-effects";
 
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;

@@ -7,6 +7,7 @@ import io.outboundcalls.events.agent.AgentUpdatedEvent;
 import io.outboundcalls.query.common.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -26,10 +27,11 @@ import java.util.Optional;
  * so a redelivered or replayed event never moves a row backwards.
  */
 @Component
+@ReadModel
 @ProcessingGroup(AgentProjection.PROCESSING_GROUP)
-class AgentProjection {
+public class AgentProjection {
 
-    static final String PROCESSING_GROUP = "agents";
+    public static final String PROCESSING_GROUP = "agents";
     private static final String SELECT = "select id, account_id, settings, created_at, updated_at from query.agents";
     private static final RowMapper<AgentView> MAPPER = (rs, i) -> new AgentView(rs.getString(1), rs.getString(2),
             Json.read(rs.getString(3), AgentSettings.class), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());

@@ -4,6 +4,7 @@ import io.outboundcalls.events.account.ApiKeyCreatedEvent;
 import io.outboundcalls.events.account.ApiKeyRevokedEvent;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,10 +19,11 @@ import java.util.List;
 
 /** The API keys an account can see (never the secret, never the hash). Revoked keys disappear. */
 @Component
+@ReadModel
 @ProcessingGroup(ApiKeyProjection.PROCESSING_GROUP)
-class ApiKeyProjection {
+public class ApiKeyProjection {
 
-    static final String PROCESSING_GROUP = "api-keys";
+    public static final String PROCESSING_GROUP = "api-keys";
     private static final RowMapper<ApiKeyView> MAPPER = (rs, i) -> new ApiKeyView(rs.getString(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant());
 

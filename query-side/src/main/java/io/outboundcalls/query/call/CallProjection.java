@@ -13,6 +13,7 @@ import io.outboundcalls.events.call.TranscriptTurn;
 import io.outboundcalls.query.common.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -35,10 +36,11 @@ import org.springframework.stereotype.Component;
  * redelivered event never moves a call backwards.
  */
 @Component
+@ReadModel
 @ProcessingGroup(CallProjection.PROCESSING_GROUP)
-class CallProjection {
+public class CallProjection {
 
-    static final String PROCESSING_GROUP = "calls";
+    public static final String PROCESSING_GROUP = "calls";
     /** The status of a call that ended after we hung it up; its outcome says how far it got. */
     private static final String CANCELED = "canceled";
     private static final String SELECT = """

@@ -14,6 +14,7 @@ import io.outboundcalls.events.campaign.CampaignWaitingEvent;
 import io.outboundcalls.query.common.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -37,10 +38,11 @@ import org.springframework.stereotype.Component;
  * projection's skipped contacts: always consistent with the calls a client can list.
  */
 @Component
+@ReadModel
 @ProcessingGroup(CampaignProjection.PROCESSING_GROUP)
-class CampaignProjection {
+public class CampaignProjection {
 
-    static final String PROCESSING_GROUP = "campaigns";
+    public static final String PROCESSING_GROUP = "campaigns";
     private static final String SELECT = """
             select id, account_id, settings::text, status, waiting_reason, next_dial_at, total_contacts, started_at,
                    completed_at, created_at, updated_at from query.campaigns""";

@@ -15,6 +15,7 @@ import io.outboundcalls.events.contactlist.ContactListDeletedEvent;
 import io.outboundcalls.query.common.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -43,10 +44,11 @@ import java.util.function.Function;
  * memberships are set semantics (insert on conflict do nothing, delete).
  */
 @Component
+@ReadModel
 @ProcessingGroup(ContactProjection.PROCESSING_GROUP)
-class ContactProjection {
+public class ContactProjection {
 
-    static final String PROCESSING_GROUP = "contacts";
+    public static final String PROCESSING_GROUP = "contacts";
     private static final String COLUMNS = """
             c.id, c.account_id, c.phone_number, c.raw_phone_number, c.first_name, c.last_name, c.email, c.metadata,
             c.timezone, c.timezone_candidates, c.timezone_source, c.do_not_call, c.status, c.list_ids,

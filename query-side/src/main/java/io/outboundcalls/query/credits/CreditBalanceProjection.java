@@ -6,6 +6,7 @@ import io.outboundcalls.events.credits.CreditsPurchasedEvent;
 import io.outboundcalls.events.credits.CreditsReleasedEvent;
 import io.outboundcalls.events.credits.CreditsReservedEvent;
 import io.outboundcalls.events.credits.LowBalanceThresholdChangedEvent;
+import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -22,10 +23,11 @@ import java.time.Instant;
  * them; the row's version (the event's sequence number) keeps a redelivered event from moving it back.
  */
 @Component
+@ReadModel
 @ProcessingGroup(CreditBalanceProjection.PROCESSING_GROUP)
-class CreditBalanceProjection {
+public class CreditBalanceProjection {
 
-    static final String PROCESSING_GROUP = "credit-balances";
+    public static final String PROCESSING_GROUP = "credit-balances";
 
     private final JdbcTemplate jdbc;
 

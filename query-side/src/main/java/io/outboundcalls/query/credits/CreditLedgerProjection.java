@@ -7,6 +7,7 @@ import io.outboundcalls.events.credits.CreditsReleasedEvent;
 import io.outboundcalls.events.credits.CreditsReservedEvent;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
+import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,10 +29,11 @@ import java.util.Optional;
  * is ignored and a replay rebuilds exactly the same rows.
  */
 @Component
+@ReadModel
 @ProcessingGroup(CreditLedgerProjection.PROCESSING_GROUP)
-class CreditLedgerProjection {
+public class CreditLedgerProjection {
 
-    static final String PROCESSING_GROUP = "credit-ledger";
+    public static final String PROCESSING_GROUP = "credit-ledger";
     private static final String SELECT = """
             select id, account_id, type, amount, balance_after, reserved_after, reservation_id, call_id, campaign_id,
                    reason, provider, payment_reference, created_at from query.credit_ledger""";

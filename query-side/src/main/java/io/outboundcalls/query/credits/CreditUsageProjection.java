@@ -1,6 +1,7 @@
 package io.outboundcalls.query.credits;
 
 import io.outboundcalls.events.credits.CreditsDebitedEvent;
+import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -15,10 +16,11 @@ import java.util.List;
 
 /** Usage: one row per settled call, grouped at query time by day, campaign or agent. */
 @Component
+@ReadModel
 @ProcessingGroup(CreditUsageProjection.PROCESSING_GROUP)
-class CreditUsageProjection {
+public class CreditUsageProjection {
 
-    static final String PROCESSING_GROUP = "credit-usage";
+    public static final String PROCESSING_GROUP = "credit-usage";
 
     private final JdbcTemplate jdbc;
 

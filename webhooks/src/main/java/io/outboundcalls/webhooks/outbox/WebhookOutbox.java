@@ -37,9 +37,9 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(WebhookOutbox.PROCESSING_GROUP)
-class WebhookOutbox implements EventMessageHandler {
+public class WebhookOutbox implements EventMessageHandler {
 
-    static final String PROCESSING_GROUP = "webhook-outbox";
+    public static final String PROCESSING_GROUP = "webhook-outbox";
 
     private final JdbcTemplate jdbc;
     private final List<PublicEventMapper> mappers;

@@ -1,7 +1,8 @@
-package io.outboundcalls.app.campaigns;
+package io.outboundcalls.webhooks.payload;
 
-import io.outboundcalls.app.webhooks.WebhookData;
 import io.outboundcalls.events.campaign.CampaignCompletedEvent;
+import io.outboundcalls.query.call.CallProjection;
+import io.outboundcalls.query.campaign.CampaignProjection;
 import io.outboundcalls.query.campaign.CampaignView;
 import io.outboundcalls.query.campaign.FindCampaignQuery;
 import io.outboundcalls.webhooks.EventTypes;
@@ -12,6 +13,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,14 +40,14 @@ class CampaignWebhooks implements PublicEventMapper {
             return Optional.empty();
         }
         return Optional.of(PublicEvent.of(EventTypes.CAMPAIGN_COMPLETED, e.accountId(), () -> {
-            webhookData.awaitProjection(event, CampaignController.PROJECTION, e.campaignId());
+            webhookData.awaitProjection(event, CampaignProjection.PROCESSING_GROUP, e.campaignId());
             // the final stats are counted from the calls read model: it must have seen every call before this event
-            webhookData.awaitProjection(event, "calls", null);
+            webhookData.awaitProjection(event, CallProjection.PROCESSING_GROUP, null);
             return queries.query(new FindCampaignQuery(e.accountId(), e.campaignId()),
                             ResponseTypes.optionalInstanceOf(CampaignView.class)).join()
                     .<Object>map(CampaignResponse::of)
                     // never block the outbox: without a read-model row, send what identifies the campaign
-                    .orElseGet(() -> java.util.Map.of("id", e.campaignId(), "object", "campaign", "status", "completed"));
+                    .orElseGet(() -> Map.of("id", e.campaignId(), "object", "campaign", "status", "completed"));
         }));
     }
 }

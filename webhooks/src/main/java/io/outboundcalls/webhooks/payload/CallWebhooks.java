@@ -1,12 +1,11 @@
-package io.outboundcalls.app.calls;
+package io.outboundcalls.webhooks.payload;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.outboundcalls.app.webhooks.WebhookData;
 import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
-import io.outboundcalls.events.call.TranscriptTurn;
+import io.outboundcalls.query.call.CallProjection;
 import io.outboundcalls.query.call.CallView;
 import io.outboundcalls.query.call.FindCallQuery;
 import io.outboundcalls.webhooks.EventTypes;
@@ -17,20 +16,17 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * {@code call.started} (answered), {@code call.completed} (with transcript and outcome) and
  * {@code call.failed} (never connected): the data is the call object as {@code GET /v1/calls/:id}
- * shows it once the calls projection has processed the event.
+ * shows it once the calls projection has processed the event; {@code call.completed} adds the
+ * transcript as {@code GET /v1/calls/:id/transcript} shows it (its turns are the event's).
  */
 @Component
 class CallWebhooks implements PublicEventMapper {
-
-    private static final String PROJECTION = "calls";
 
     private final QueryGateway queries;
     private final WebhookData webhookData;
@@ -58,7 +54,7 @@ class CallWebhooks implements PublicEventMapper {
             return Optional.of(PublicEvent.of(EventTypes.CALL_COMPLETED, e.accountId(), () -> {
                 ObjectNode call = call(event, e.accountId(), e.callId());
                 call.put("outcome", e.outcome().apiName());
-                call.set("transcript", objectMapper.valueToTree(transcript(e.callId(), e.transcript())));
+                call.set("transcript", objectMapper.valueToTree(TranscriptResponse.of(e.callId(), e.transcript())));
                 return call;
             }));
         }
@@ -70,7 +66,7 @@ class CallWebhooks implements PublicEventMapper {
     }
 
     private ObjectNode call(EventMessage<?> event, String accountId, String callId) {
-        webhookData.awaitProjection(event, PROJECTION, callId);
+        webhookData.awaitProjection(event, CallProjection.PROCESSING_GROUP, callId);
         Optional<CallView> view = webhookData.readAtLeastAsNewAs(event, () -> queries.query(new FindCallQuery(accountId, callId),
                 ResponseTypes.optionalInstanceOf(CallView.class)).join(), CallView::version);
         if (view.isPresent()) {
@@ -81,12 +77,5 @@ class CallWebhooks implements PublicEventMapper {
         minimal.put("id", callId);
         minimal.put("object", "call");
         return minimal;
-    }
-
-    private static CallController.TranscriptResponse transcript(String callId, List<TranscriptTurn> turns) {
-        List<TranscriptTurn> safe = turns == null ? List.of() : turns;
-        return new CallController.TranscriptResponse(callId, "transcript",
-                safe.stream().map(t -> new CallController.TranscriptResponse.Turn(t.role(), t.text(), t.startMs(), t.endMs())).toList(),
-                safe.stream().map(t -> t.role() + ": " + t.text()).collect(Collectors.joining("\n")));
     }
 }

@@ -1,8 +1,8 @@
-package io.outboundcalls.app.contacts;
+package io.outboundcalls.webhooks.payload;
 
-import io.outboundcalls.app.webhooks.WebhookData;
 import io.outboundcalls.events.contact.ContactOptedOutEvent;
 import io.outboundcalls.events.contact.ContactStatusChangedEvent;
+import io.outboundcalls.query.contact.ContactProjection;
 import io.outboundcalls.query.contact.ContactView;
 import io.outboundcalls.query.contact.FindContactQuery;
 import io.outboundcalls.webhooks.EventTypes;
@@ -51,7 +51,7 @@ class ContactWebhooks implements PublicEventMapper {
 
     /** The contact as GET shows it; if it was deleted meanwhile, what the event itself says. */
     private Object contact(EventMessage<?> event, String accountId, String contactId, String status, Boolean doNotCall) {
-        webhookData.awaitProjection(event, ContactController.PROJECTION, contactId);
+        webhookData.awaitProjection(event, ContactProjection.PROCESSING_GROUP, contactId);
         Optional<ContactView> view = queries.query(new FindContactQuery(accountId, contactId),
                 ResponseTypes.optionalInstanceOf(ContactView.class)).join();
         if (view.isPresent()) {

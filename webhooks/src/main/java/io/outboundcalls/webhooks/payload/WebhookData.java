@@ -1,7 +1,5 @@
-package io.outboundcalls.app.webhooks;
+package io.outboundcalls.webhooks.payload;
 
-import io.outboundcalls.app.config.OutboundCallsProperties;
-import io.outboundcalls.app.web.ReadYourWrites;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -23,36 +21,35 @@ import java.util.function.ToLongFunction;
  * at least as new as the event (bounded by {@code outboundcalls.read-your-writes}).
  */
 @Component
-public class WebhookData {
+class WebhookData {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookData.class);
     private static final long PAUSE_NANOS = Duration.ofMillis(5).toNanos();
 
-    private final ReadYourWrites readYourWrites;
+    private final ReadModelFreshness freshness;
     private final Duration timeout;
 
-    WebhookData(ReadYourWrites readYourWrites, OutboundCallsProperties properties) {
-        this.readYourWrites = readYourWrites;
-        this.timeout = properties.readYourWrites();
+    WebhookData(ReadModelFreshness freshness) {
+        this.freshness = freshness;
+        this.timeout = freshness.timeout();
     }
 
-    public void awaitProjection(EventMessage<?> event, String processingGroup, String aggregateId) {
+    void awaitProjection(EventMessage<?> event, String processingGroup, String aggregateId) {
         OptionalLong index = globalIndex(event);
         if (index.isPresent()) {
-            readYourWrites.awaitIndex(processingGroup, aggregateId, index.getAsLong());
+            freshness.awaitIndex(processingGroup, aggregateId, index.getAsLong());
         } else {
-            readYourWrites.await(processingGroup, aggregateId);
+            freshness.await(processingGroup, aggregateId);
         }
     }
 
     /**
      * Reads the event's aggregate from a read model that keeps the aggregate's sequence number as
-     * its version, re-reading until the row is at least as new as the event. The wait on the
-     * projection's tracking token alone once let a call webhook render as {@code queued} after its
-     * {@code CallFailedEvent} (cause not found); this check looks at the row itself. Bounded by
-     * {@code outboundcalls.read-your-writes}; a row still older then is returned as it is, and logged.
+     * its version, re-reading until the row is at least as new as the event: a check on the row
+     * itself, beside the wait on the projection's token. Bounded by the freshness timeout
+     * ({@code outboundcalls.read-your-writes}); a row still older then is returned as it is, and logged.
      */
-    public <T> Optional<T> readAtLeastAsNewAs(EventMessage<?> event, Supplier<Optional<T>> read, ToLongFunction<T> version) {
+    <T> Optional<T> readAtLeastAsNewAs(EventMessage<?> event, Supplier<Optional<T>> read, ToLongFunction<T> version) {
         Optional<T> row = read.get();
         if (!(event instanceof DomainEventMessage<?> domain) || isAtLeast(row, version, domain.getSequenceNumber())) {
             return row;
@@ -65,7 +62,6 @@ public class WebhookData {
         }
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
         if (isAtLeast(row, version, domain.getSequenceNumber())) {
-            // evidence for the open question of why the token wait was not enough
             log.info("Read model of {} was behind event {} (sequence {}) when first read; caught up after {} ms",
                     domain.getAggregateIdentifier(), domain.getPayloadType().getSimpleName(), domain.getSequenceNumber(),
                     waited.toMillis());

@@ -1,6 +1,7 @@
-package io.outboundcalls.app.credits;
+package io.outboundcalls.webhooks.payload;
 
 import io.outboundcalls.events.credits.CreditBalanceLowEvent;
+import io.outboundcalls.query.credits.CreditBalanceView;
 import io.outboundcalls.webhooks.EventTypes;
 import io.outboundcalls.webhooks.outbox.PublicEvent;
 import io.outboundcalls.webhooks.outbox.PublicEventMapper;
@@ -12,7 +13,8 @@ import java.util.Set;
 
 /**
  * {@code credits.low}: the balance object at the moment {@code available} crossed below the
- * threshold. The event carries every figure, so no read model is needed and the numbers are exact.
+ * threshold. The event carries every figure of the balance view as it was then, so no read model
+ * is read (it may have moved on) and the numbers are exact.
  */
 @Component
 class CreditWebhooks implements PublicEventMapper {
@@ -28,6 +30,6 @@ class CreditWebhooks implements PublicEventMapper {
             return Optional.empty();
         }
         return Optional.of(PublicEvent.of(EventTypes.CREDITS_LOW, e.accountId(),
-                () -> new CreditResponses.Balance("balance", e.balance(), e.reserved(), e.available(), e.threshold())));
+                () -> Balance.of(new CreditBalanceView(e.accountId(), e.balance(), e.reserved(), e.threshold()))));
     }
 }

@@ -1,4 +1,4 @@
-package io.outboundcalls.app.campaigns;
+package io.outboundcalls.webhooks.payload;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.outboundcalls.events.call.CallOutcome;
@@ -11,27 +11,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The campaign object as clients see it. */
+/** The campaign object: {@code GET /v1/campaigns/:id} and the data of {@code campaign.completed}. */
 @JsonPropertyOrder({"id", "object"})
-record CampaignResponse(String id, String object, String name, String agentId, String contactListId, Schedule schedule,
-                        RetryRules retryRules, int concurrentCalls, String fromNumber, boolean testMode, String status,
-                        String waitingReason, Instant nextDialAt, Stats stats, Instant startedAt, Instant completedAt,
-                        Instant createdAt, Instant updatedAt) {
+public record CampaignResponse(String id, String object, String name, String agentId, String contactListId, Schedule schedule,
+                               RetryRules retryRules, int concurrentCalls, String fromNumber, boolean testMode, String status,
+                               String waitingReason, Instant nextDialAt, Stats stats, Instant startedAt, Instant completedAt,
+                               Instant createdAt, Instant updatedAt) {
 
-    record CallingHours(String start, String end) {
+    public record CallingHours(String start, String end) {
     }
 
-    record Schedule(String startDate, String endDate, CallingHours callingHours, String timezone, List<String> days) {
+    public record Schedule(String startDate, String endDate, CallingHours callingHours, String timezone, List<String> days) {
     }
 
-    record RetryRules(int maxAttempts, int delayMinutes, List<String> retryOn) {
+    public record RetryRules(int maxAttempts, int delayMinutes, List<String> retryOn) {
     }
 
-    record Stats(int totalContacts, int pending, int inProgress, int completed, int attempts,
+    public record Stats(int totalContacts, int pending, int inProgress, int completed, int attempts,
                  Map<String, Integer> outcomes, long creditsSpent) {
     }
 
-    static CampaignResponse of(CampaignView view) {
+    public static CampaignResponse of(CampaignView view) {
         CampaignSettings s = view.settings();
         CampaignSchedule sc = s.schedule();
         CampaignStats st = view.stats();

@@ -1,23 +1,42 @@
-package io.outboundcalls.app.webhooks;
+package io.outboundcalls.webhooks.payload;
 
-import io.outboundcalls.app.support.ApiTest;
 import io.outboundcalls.events.contact.ContactDeletedEvent;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class WebhookDataTest extends ApiTest {
+class WebhookDataTest {
 
-    @Autowired
-    WebhookData webhookData;
+    private final WebhookData webhookData = new WebhookData(caughtUp(Duration.ofSeconds(5)));
+
+    /** The projection waits are not what is tested here: they return at once; {@code timeout} bounds the re-reads. */
+    private static ReadModelFreshness caughtUp(Duration timeout) {
+        return new ReadModelFreshness() {
+            @Override
+            public boolean awaitIndex(String processingGroup, String aggregateId, long index) {
+                return true;
+            }
+
+            @Override
+            public boolean await(String processingGroup, String aggregateId) {
+                return true;
+            }
+
+            @Override
+            public Duration timeout() {
+                return timeout;
+            }
+        };
+    }
 
     private record Row(String id, long version) {
     }
@@ -43,5 +62,22 @@ class WebhookDataTest extends ApiTest {
         Deque<Optional<Row>> plain = new ArrayDeque<>(List.of(Optional.of(new Row("call_1", 0)), Optional.empty()));
         assertThat(webhookData.readAtLeastAsNewAs(GenericEventMessage.asEventMessage(new ContactDeletedEvent("call_1", "acct_1")),
                 plain::pop, Row::version)).contains(new Row("call_1", 0));
+    }
+
+    @Test
+    void aRowThatNeverCatchesUpIsReturnedAsItIsAfterTheTimeout() {
+        var event = new GenericDomainEventMessage<>("Call", "call_1", 3, new ContactDeletedEvent("call_1", "acct_1"));
+        WebhookData bounded = new WebhookData(caughtUp(Duration.ofMillis(100)));
+        AtomicInteger reads = new AtomicInteger();
+        long started = System.nanoTime();
+
+        Optional<Row> row = bounded.readAtLeastAsNewAs(event, () -> {
+            reads.incrementAndGet();
+            return Optional.of(new Row("call_1", 2));
+        }, Row::version);
+
+        assertThat(row).contains(new Row("call_1", 2));
+        assertThat(reads.get()).isGreaterThan(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(100), Duration.ofSeconds(5));
     }
 }
