@@ -136,9 +136,13 @@ class ConsoleUsabilityBrowserTest extends ApiTest {
                 "enabled_events", List.of("*")));
         assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
         String endpointId = endpoint.json().path("id").asText();
+        String contactId = account.api().get("/v1/contacts").json().path("data").get(0).path("id").asText();
         browser.driver.manage().window().setSize(new Dimension(390, 844));
         try {
+            browser.go("/console/sign-in");
+            assertThat(overflow()).as("no sideways scroll of the sign-in page").isEmpty();
             for (String path : List.of("/console", "/console/agents", "/console/agents/new", "/console/contacts",
+                    "/console/contacts/" + contactId,
                     "/console/campaigns", "/console/campaigns/" + campaignId, "/console/calls", "/console/calls/" + callId,
                     "/console/credits", "/console/settings/api-keys", "/console/settings/webhooks",
                     "/console/settings/webhooks/" + endpointId, "/console/settings/profile")) {
