@@ -1,19 +1,13 @@
-// The console's behaviour beyond htmx: local times, copy buttons, confirmations, live campaign
-// views (EventSource on the campaign's stream) and charts (uPlot). No inline script: CSP forbids it.
+// The console's behaviour beyond htmx: copy buttons, confirmations, the browser's time zone on
+// the sign-in form, the navigation menu on a phone, live campaign views and the Overview's running
+// campaigns (EventSource on the campaign's stream), charts (uPlot). Times are rendered by the
+// server in the member's zone. No inline script: CSP forbids it.
 (function () {
   "use strict";
 
-  var timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
-
-  function localTimes(root) {
-    root.querySelectorAll("time[datetime]").forEach(function (el) {
-      var d = new Date(el.getAttribute("datetime"));
-      if (!isNaN(d)) { el.textContent = timeFormat.format(d); el.title = el.getAttribute("datetime"); }
-    });
-  }
+  document.documentElement.classList.add("js"); // the stylesheet folds the phone menu only when this script runs
 
   function wire(root) {
-    localTimes(root);
     root.querySelectorAll("button.copy[data-copy]").forEach(function (b) {
       b.addEventListener("click", function () {
         var text = document.getElementById(b.dataset.copy).textContent;
@@ -27,8 +21,7 @@
   }
 
   function text(id, value) {
-    var el = document.getElementById(id);
-    if (el) { el.textContent = value === null || value === undefined ? "—" : String(value); }
+    show(document.getElementById(id), value);
   }
 
   function cell(row, value) {
@@ -36,6 +29,26 @@
     td.textContent = value === null || value === undefined ? "—" : String(value);
     row.appendChild(td);
     return td;
+  }
+
+  function show(el, value) {
+    if (el) { el.textContent = value === null || value === undefined ? "—" : String(value); }
+  }
+
+  // An Overview row: the same campaign stream as the campaign page; only its campaign events matter here.
+  function liveProgressRow(row) {
+    var source = new EventSource(row.dataset.campaignStream);
+    source.addEventListener("campaign", function (e) {
+      var c = JSON.parse(e.data);
+      var s = c.stats || {};
+      show(row.querySelector("[data-field=status]"), c.status);
+      show(row.querySelector("[data-field=waiting_reason]"), c.waiting_reason);
+      ["total_contacts", "in_progress", "completed"].forEach(function (k) { show(row.querySelector("[data-field=" + k + "]"), s[k]); });
+      var progress = row.querySelector("progress");
+      if (progress && s.total_contacts) { progress.max = s.total_contacts; progress.value = s.completed || 0; }
+      if (c.status === "completed" || c.status === "cancelled") { source.close(); } // nothing more will change
+      row.dataset.live = "true";
+    });
   }
 
   // A campaign page: the stream's campaign events update the figures, call events the calls table.
@@ -85,15 +98,34 @@
     var series = [{}].concat(data.series.map(function (s, i) {
       return { label: s.label, stroke: colors[i % colors.length], width: 2, points: { show: true } };
     }));
-    var width = Math.max(280, el.clientWidth - 16);
-    new uPlot({ width: width, height: 220, series: series, scales: { x: { time: true } } },
+    var width = Math.max(240, el.clientWidth - 16);
+    var zone = el.dataset.zone || "UTC"; // the days were counted in this zone: the axis shows them so
+    new uPlot({ width: width, height: 220, series: series, scales: { x: { time: true } },
+      tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1e3), zone); } },
       [data.x].concat(data.series.map(function (s) { return s.values; })), el);
+  }
+
+  // Sign-in sends the browser's zone: a member without one yet gets it (Settings > Profile changes it).
+  function browserTimeZone(input) {
+    try { input.value = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { input.value = ""; }
+  }
+
+  // On a phone the navigation is one button that opens it (the stylesheet hides the list until then).
+  function menu(button) {
+    var nav = document.getElementById(button.getAttribute("aria-controls"));
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      nav.classList.toggle("open", open);
+    });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     wire(document);
+    document.querySelectorAll("input[name=time_zone][data-browser-zone]").forEach(browserTimeZone);
+    document.querySelectorAll("button.menu[aria-controls]").forEach(menu);
     document.querySelectorAll("[data-stream]").forEach(liveCampaign);
+    document.querySelectorAll("tr[data-campaign-stream]").forEach(liveProgressRow);
     document.querySelectorAll("[data-series]").forEach(chart);
   });
-  document.addEventListener("htmx:afterSettle", function (e) { localTimes(e.target); });
 })();

@@ -43,6 +43,11 @@ final class Browser implements AutoCloseable {
 
     /** A browser at a laptop's width; skips the test when no Chromium is installed. */
     static Browser open(String baseUrl) {
+        return open(baseUrl, null);
+    }
+
+    /** The same in a time zone of its own ({@code TZ}, as a machine set to it would be); null: the machine's. */
+    static Browser open(String baseUrl, String timeZone) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Browser tests skipped: no " + CHROMIUM + " or " + CHROMEDRIVER
                         + " (apt-get install chromium chromium-driver)");
@@ -50,8 +55,11 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,900", "--autoplay-policy=no-user-gesture-required", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        return new Browser(new ChromeDriver(service, options), baseUrl);
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile());
+        if (timeZone != null) {
+            service.withEnvironment(java.util.Map.of("TZ", timeZone));
+        }
+        return new Browser(new ChromeDriver(service.build(), options), baseUrl);
     }
 
     Browser go(String path) {

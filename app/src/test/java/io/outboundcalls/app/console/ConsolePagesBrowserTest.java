@@ -1,5 +1,7 @@
 package io.outboundcalls.app.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.outboundcalls.app.support.ApiClient;
 import io.outboundcalls.app.support.ApiTest;
 import io.outboundcalls.console.member.Members;
 import org.junit.jupiter.api.AfterAll;
@@ -136,5 +138,43 @@ class ConsolePagesBrowserTest extends ApiTest {
         assertThat(loaded).as("the audio element loads the WAV").isInstanceOf(Number.class);
         assertThat(((Number) loaded).doubleValue()).isPositive();
         browser.screenshot("call");
+    }
+
+    @Test
+    @Order(4)
+    void theOverviewShowsARunningCampaignsProgressLive() {
+        ApiClient api = account.api();
+        // one call at a time through a list long enough to be running when the page has loaded
+        String listId = api.post("/v1/contact_lists", Map.of("name", "Overview list")).json().path("id").asText();
+        for (int i = 0; i < 100; i++) {
+            assertThat(api.post("/v1/contacts", Map.of("phone_number", String.format("+44 20 7946 %04d", 5000 + i),
+                    "first_name", "Live" + i, "list_ids", java.util.List.of(listId))).status()).isEqualTo(201);
+        }
+        String agentId = api.get("/v1/agents").json().path("data").get(0).path("id").asText();
+        ApiClient.Response created = api.post("/v1/campaigns", Map.of("name", "Overview campaign",
+                "agent_id", agentId, "contact_list_id", listId, "test_mode", true,
+                "schedule", Map.of("start_date", "2026-01-01", "calling_hours", Map.of("start", "00:00", "end", "23:59"),
+                        "timezone", "Europe/London"),
+                "retry_rules", Map.of("max_attempts", 1, "delay_minutes", 1), "concurrent_calls", 1));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String campaignId = created.json().path("id").asText();
+        assertThat(api.post("/v1/campaigns/" + campaignId + "/start", null).status()).isEqualTo(200);
+
+        browser.go("/console");
+        String row = "#running-" + campaignId; // listed, so it was running when the page was rendered
+        assertThat(browser.find(By.cssSelector(row + " [data-field=status]")).getText()).isEqualTo("running");
+        String completedAtLoad = browser.find(By.cssSelector(row + " [data-field=completed]")).getText();
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        String pageId = (String) js.executeScript("return window.pageId = String(Math.random());");
+        browser.waitFor(d -> "true".equals(d.findElement(By.cssSelector(row)).getAttribute("data-live")));
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(row + " [data-field=status]"), "completed"));
+        JsonNode stats = api.get("/v1/campaigns/" + campaignId).json().path("stats");
+        browser.waitFor(ExpectedConditions.textToBe(By.cssSelector(row + " [data-field=completed]"), stats.path("completed").asText()));
+        assertThat(stats.path("completed").asInt()).isGreaterThan(Integer.parseInt(completedAtLoad));
+        assertThat(browser.find(By.cssSelector(row + " [data-field=total_contacts]")).getText()).isEqualTo("100");
+        assertThat(browser.find(By.cssSelector(row + " [data-field=in_progress]")).getText()).isEqualTo("0");
+        assertThat(browser.find(By.cssSelector(row + " progress")).getAttribute("value")).isEqualTo(stats.path("completed").asText());
+        assertThat(js.executeScript("return window.pageId;")).as("the same page, not a reload").isEqualTo(pageId);
+        browser.screenshot("overview-live");
     }
 }

@@ -37,6 +37,7 @@ class ConsoleSecurityTest extends ApiTest {
     void noPageAndNoStreamWithoutASession() {
         ConsoleHttp http = new ConsoleHttp(baseUrl());
         for (String page : new String[]{"/console", "/console/settings/api-keys", "/console/settings/webhooks",
+                "/console/settings/profile",
                 "/console/agents", "/console/campaigns", "/console/calls/call_x"}) {
             HttpResponse<String> response = http.get(page);
             assertThat(response.statusCode()).as(page).isEqualTo(302);

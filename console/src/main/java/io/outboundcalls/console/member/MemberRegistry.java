@@ -2,6 +2,7 @@ package io.outboundcalls.console.member;
 
 import io.outboundcalls.events.member.MemberCreatedEvent;
 import io.outboundcalls.events.member.MemberPasswordSetEvent;
+import io.outboundcalls.events.member.MemberTimeZoneChangedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -23,13 +24,16 @@ public class MemberRegistry {
 
     public static final String PROCESSING_GROUP = "member-registry";
 
-    /** What sign-in needs; {@code passwordHash} is null until the member has set one. */
-    public record MemberRecord(String memberId, String accountId, String email, String passwordHash) {
+    /**
+     * What sign-in and the pages need; {@code passwordHash} is null until the member has set one,
+     * {@code timeZone} until the member or their browser chose one.
+     */
+    public record MemberRecord(String memberId, String accountId, String email, String passwordHash, String timeZone) {
     }
 
-    private static final String SELECT = "select member_id, account_id, email, password_hash from console.members ";
+    private static final String SELECT = "select member_id, account_id, email, password_hash, time_zone from console.members ";
     private static final RowMapper<MemberRecord> MAPPER = (rs, i) ->
-            new MemberRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+            new MemberRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
 
     private final JdbcTemplate jdbc;
 
@@ -50,6 +54,11 @@ public class MemberRegistry {
     void on(MemberPasswordSetEvent event) {
         jdbc.update("update console.members set password_hash = ?, set_password_token_hash = null where member_id = ?",
                 event.passwordHash(), event.memberId());
+    }
+
+    @EventHandler
+    void on(MemberTimeZoneChangedEvent event) {
+        jdbc.update("update console.members set time_zone = ? where member_id = ?", event.timeZone(), event.memberId());
     }
 
     public Optional<MemberRecord> findByEmail(String email) {

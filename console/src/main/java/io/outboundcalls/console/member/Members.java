@@ -81,6 +81,23 @@ public class Members {
         return member.memberId();
     }
 
+    /** The member's choice (Settings > Profile); an unknown zone is refused with {@code invalid_time_zone}. */
+    public void changeTimeZone(String memberId, String timeZone) {
+        commands.sendAndWait(new ChangeMemberTimeZoneCommand(memberId, timeZone == null ? null : timeZone.trim()));
+    }
+
+    /**
+     * The browser's zone, sent with the sign-in form, becomes the member's when they have none
+     * yet; one the IANA database does not know is left out (the member signs in all the same, and
+     * sees UTC until they choose a zone in Settings > Profile).
+     */
+    public void adoptBrowserTimeZone(String memberId, String browserTimeZone) {
+        boolean hasNone = registry.find(memberId).map(m -> m.timeZone() == null).orElse(false);
+        if (hasNone && Member.isKnownTimeZone(browserTimeZone)) {
+            changeTimeZone(memberId, browserTimeZone);
+        }
+    }
+
     public boolean isTokenUsable(String token) {
         return token != null && registry.findByTokenHash(sha256(token)).isPresent();
     }

@@ -1,6 +1,7 @@
 package io.outboundcalls.console.security;
 
 import io.outboundcalls.console.member.MemberRegistry;
+import io.outboundcalls.console.member.Members;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -11,7 +12,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -41,7 +44,7 @@ class ConsoleSecurityConfiguration {
     @Bean
     @Order(5) // after the app's chains for /admin (1), /v1 (2), the relay upgrade (3) and /telephony (4); before the catch-all
     SecurityFilterChain console(HttpSecurity http, MemberRegistry registry, PasswordEncoder consolePasswordEncoder,
-                                SignInLocks locks) throws Exception {
+                                SignInLocks locks, Members memberService) throws Exception {
         MemberAuthenticationProvider members = new MemberAuthenticationProvider(registry, consolePasswordEncoder, locks);
         RequestMatcher noRedirect = request -> request.getHeader("HX-Request") != null
                 || request.getRequestURI().endsWith("/stream");
@@ -53,7 +56,7 @@ class ConsoleSecurityConfiguration {
                         .anyRequest().hasAuthority(MemberAuthenticationProvider.MEMBER.getAuthority()))
                 .formLogin(form -> form.loginPage(SIGN_IN).loginProcessingUrl(SIGN_IN)
                         .usernameParameter("email").passwordParameter("password")
-                        .defaultSuccessUrl("/console", true)
+                        .successHandler(adoptingTheBrowsersTimeZone(memberService))
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 SIGN_IN + (e instanceof LockedException ? "?locked" : "?error"))))
                 .logout(logout -> logout.logoutUrl(SIGN_OUT).logoutSuccessUrl(SIGN_IN + "?signed-out")
@@ -68,6 +71,17 @@ class ConsoleSecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frames -> frames.deny()))
                 .build();
+    }
+
+    /** To the Overview, after giving a member without a time zone the one their browser sent ({@code time_zone}). */
+    private static AuthenticationSuccessHandler adoptingTheBrowsersTimeZone(Members members) {
+        SimpleUrlAuthenticationSuccessHandler toOverview = new SimpleUrlAuthenticationSuccessHandler("/console");
+        toOverview.setAlwaysUseDefaultTargetUrl(true);
+        return (request, response, authentication) -> {
+            members.adoptBrowserTimeZone(((ConsoleMember) authentication.getPrincipal()).memberId(),
+                    request.getParameter("time_zone"));
+            toOverview.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /** Delegating, so stored hashes name their algorithm ({@code {bcrypt}…}) and can be upgraded later. */

@@ -3,7 +3,9 @@ package io.outboundcalls.console.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,22 +24,27 @@ final class Charts {
     private Charts() {
     }
 
-    /** Objects per UTC day (by their {@code timeField}) and per value of {@code groupField}. */
-    static String byDay(List<Map<String, Object>> objects, String timeField, String groupField, Instant firstDay, int days) {
+    /**
+     * Objects per day of {@code zone} (by their {@code timeField}) and per value of {@code groupField};
+     * each day's x is its midnight in that zone.
+     */
+    static String byDay(List<Map<String, Object>> objects, String timeField, String groupField, LocalDate firstDay, int days,
+                        ZoneId zone) {
         TreeSet<String> groups = new TreeSet<>();
         objects.forEach(o -> groups.add(String.valueOf(o.getOrDefault(groupField, "none") == null ? "none" : o.get(groupField))));
         List<Long> x = new ArrayList<>();
         Map<String, long[]> counts = new LinkedHashMap<>();
         groups.forEach(g -> counts.put(g, new long[days]));
         for (int d = 0; d < days; d++) {
-            x.add(firstDay.plus(d, ChronoUnit.DAYS).getEpochSecond());
+            x.add(firstDay.plusDays(d).atStartOfDay(zone).toEpochSecond());
         }
         for (Map<String, Object> o : objects) {
             Object at = o.get(timeField);
             if (at == null) {
                 continue;
             }
-            long day = ChronoUnit.DAYS.between(firstDay, Instant.parse(at.toString()).truncatedTo(ChronoUnit.DAYS));
+            LocalDate date = OffsetDateTime.parse(at.toString()).atZoneSameInstant(zone).toLocalDate();
+            long day = ChronoUnit.DAYS.between(firstDay, date);
             if (day >= 0 && day < days) {
                 Object group = o.get(groupField);
                 counts.get(group == null ? "none" : group.toString())[(int) day]++;
