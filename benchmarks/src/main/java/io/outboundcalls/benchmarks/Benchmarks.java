@@ -36,11 +36,7 @@ public final class Benchmarks {
         List<String> arguments = Arrays.asList(args);
         boolean smoke = arguments.contains("--smoke");
         Optional<String> url = option(arguments, "--url=");
-        Sizes sizes = smoke ? Sizes.SMOKE : Sizes.FULL;
-        Optional<String> dialerContacts = option(arguments, "--dialer-contacts=");
-        if (dialerContacts.isPresent()) {
-            sizes = sizes.withDialerContacts(Integer.parseInt(dialerContacts.get()));
-        }
+        Sizes sizes = sizes(arguments);
         Set<String> only = option(arguments, "--only=").map(o -> Set.of(o.split(","))).orElse(Scenarios.NAMES);
         if (!Scenarios.NAMES.containsAll(only)) {
             throw new IllegalArgumentException("--only takes a comma-separated subset of " + Scenarios.NAMES);
@@ -62,6 +58,26 @@ public final class Benchmarks {
         Path out = Path.of("benchmark-results");
         Files.createDirectories(out);
         Files.writeString(out.resolve(smoke ? "smoke.md" : "latest.md"), table);
+    }
+
+    /** The full or smoke sizes, with {@code --dialer-contacts=N} and {@code --import-rows=N} applied. */
+    static Sizes sizes(List<String> arguments) {
+        Sizes sizes = arguments.contains("--smoke") ? Sizes.SMOKE : Sizes.FULL;
+        Optional<String> dialerContacts = option(arguments, "--dialer-contacts=");
+        if (dialerContacts.isPresent()) {
+            sizes = sizes.withDialerContacts(Integer.parseInt(dialerContacts.get()));
+        }
+        Optional<String> importRows = option(arguments, "--import-rows=");
+        if (importRows.isPresent()) {
+            int rows = Integer.parseInt(importRows.get());
+            // the CSV's numbers are +1 212 200-0000 onwards: 8,000,000 of them (and the service takes files up to 100 MB,
+            // about 1,500,000 of these rows)
+            if (rows < 1 || rows > 8_000_000) {
+                throw new IllegalArgumentException("--import-rows takes 1 to 8000000, not " + rows);
+            }
+            sizes = sizes.withImportRows(rows);
+        }
+        return sizes;
     }
 
     /** Every scenario but the relay's, on one service; returns the database line of the table's header. */

@@ -14,4 +14,15 @@ record Sizes(Duration warmup, Duration measure, int importRows, int dialerContac
         return new Sizes(warmup, measure, importRows, contacts, dialerConcurrency, webhookEvents, relaySessions, relayWarmupTurns,
                 relayTurns);
     }
+
+    /** A smaller or larger import ({@code --import-rows=N}, e.g. 1,000,000 rows); judged only at the full size. */
+    Sizes withImportRows(int rows) {
+        return new Sizes(warmup, measure, rows, dialerContacts, dialerConcurrency, webhookEvents, relaySessions, relayWarmupTurns,
+                relayTurns);
+    }
+
+    /** The smoke run's sizes, or sizes derived from them: the harness is only being exercised. */
+    boolean smoke() {
+        return warmup.equals(SMOKE.warmup) && measure.equals(SMOKE.measure);
+    }
 }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The arithmetic the table rests on; the full harness runs with {@code --smoke}. */
 class HarnessTest {
@@ -23,6 +24,22 @@ class HarnessTest {
                 call("2026-01-01T00:00:10Z", "2026-01-01T00:00:20Z"));
         // a call ending exactly when another starts does not overlap it
         assertThat(DialerScenario.maxOverlap(calls)).isEqualTo(3);
+    }
+
+    @Test
+    void runsALargerImportOnlyWhenAsked() {
+        assertThat(Benchmarks.sizes(List.of())).isEqualTo(Sizes.FULL);
+        Sizes million = Benchmarks.sizes(List.of("--only=import", "--import-rows=1000000"));
+        assertThat(million.importRows()).isEqualTo(1_000_000);
+        assertThat(million.withImportRows(Sizes.FULL.importRows())).isEqualTo(Sizes.FULL);
+        assertThat(million.smoke()).isFalse();
+        Sizes smoke = Benchmarks.sizes(List.of("--smoke", "--import-rows=50", "--dialer-contacts=10"));
+        assertThat(smoke.importRows()).isEqualTo(50);
+        assertThat(smoke.dialerContacts()).isEqualTo(10);
+        assertThat(smoke.smoke()).isTrue();
+        assertThat(Sizes.FULL.smoke()).isFalse();
+        assertThatThrownBy(() -> Benchmarks.sizes(List.of("--import-rows=0"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Benchmarks.sizes(List.of("--import-rows=9000000"))).hasMessageContaining("1 to 8000000");
     }
 
     @Test

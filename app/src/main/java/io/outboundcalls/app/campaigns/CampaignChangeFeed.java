@@ -1,5 +1,6 @@
 package io.outboundcalls.app.campaigns;
 
+import io.outboundcalls.command.common.NamedThreads;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -45,9 +46,7 @@ class CampaignChangeFeed {
             return;
         }
         running = true;
-        thread = new Thread(() -> listen(changed, connected), "campaign-changes");
-        thread.setDaemon(true);
-        thread.start();
+        thread = NamedThreads.start("campaign-changes", () -> listen(changed, connected));
     }
 
     synchronized void stop() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.common.Ids;
+import io.outboundcalls.command.common.NamedThreads;
 import io.outboundcalls.query.campaign.CampaignView;
 import io.outboundcalls.query.campaign.FindCampaignQuery;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -41,8 +42,8 @@ public class CampaignStreams implements SmartLifecycle {
     private final ObjectMapper json;
     private final CampaignChangeFeed feed;
     private final Map<String, Set<CampaignStream>> byCampaign = new ConcurrentHashMap<>();
-    private final ExecutorService refreshers = Executors.newFixedThreadPool(2, daemon("campaign-stream"));
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(daemon("campaign-stream-heartbeat"));
+    private final ExecutorService refreshers = Executors.newFixedThreadPool(2, NamedThreads.named("campaign-stream"));
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(NamedThreads.named("campaign-stream-heartbeat"));
     private volatile boolean running;
 
     CampaignStreams(QueryGateway queries, JdbcTemplate jdbc, ObjectMapper objectMapper, CampaignChangeFeed feed) {
@@ -137,13 +138,5 @@ public class CampaignStreams implements SmartLifecycle {
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

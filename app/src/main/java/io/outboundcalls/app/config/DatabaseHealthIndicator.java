@@ -1,5 +1,6 @@
 package io.outboundcalls.app.config;
 
+import io.outboundcalls.command.common.NamedThreads;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -26,11 +27,7 @@ class DatabaseHealthIndicator implements HealthIndicator {
 
     private final DataSource dataSource;
     private final Duration timeout;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "database-health");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(NamedThreads.named("database-health"));
     private final AtomicReference<CompletableFuture<Boolean>> running = new AtomicReference<>();
 
     DatabaseHealthIndicator(DataSource dataSource, DatabaseProperties properties) {

@@ -1,6 +1,7 @@
 package io.outboundcalls.app.config;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.outboundcalls.command.common.NamedThreads;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,9 +83,7 @@ class EmbeddedDatabaseConfiguration {
 
         @Override
         public void close() {
-            Thread closing = new Thread(super::close, "embedded-pool-close");
-            closing.setDaemon(true);
-            closing.start();
+            Thread closing = NamedThreads.start("embedded-pool-close", super::close);
             try {
                 closing.join(CLOSE_WAIT.toMillis());
             } catch (InterruptedException e) {

@@ -2,6 +2,7 @@ package io.outboundcalls.app.security;
 
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
+import io.outboundcalls.command.common.NamedThreads;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -224,9 +225,7 @@ public class PrincipalCache implements SmartLifecycle {
             return;
         }
         running = true;
-        listener = new Thread(this::listen, "api-key-cache-listener");
-        listener.setDaemon(true);
-        listener.start();
+        listener = NamedThreads.start("api-key-cache-listener", this::listen);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes queued by event handlers and sent as one statement each when the unit of work that
@@ -24,24 +25,38 @@ import java.util.Map;
  * <p>
  * The statements are flushed in the order given at construction; a handler that writes anything
  * else calls {@link #flush()} first, so the order of events is kept. Outside a unit of work a
- * write runs at once, as a statement of one row.
+ * write runs at once, as a statement of one row. A row has one value per {@code ?::text[]}.
+ * <p>
+ * The command side ({@code io.outboundcalls.command.common}) and the query side
+ * ({@code io.outboundcalls.query.common}) each hold this class, the same code to the letter but for
+ * the package: the two modules must not depend on each other, and the one module both use,
+ * shared-events, is the event contract and holds no Spring or JDBC. A change to one is made to both.
  */
 public final class BatchedStatements {
 
+    private static final String COLUMN = "?::text[]";
+
     private final JdbcTemplate jdbc;
-    private final List<String> statements;
+    /** The statements in flush order, each with its number of columns. */
+    private final Map<String, Integer> statements = new LinkedHashMap<>();
     private final String resourceKey;
 
     public BatchedStatements(JdbcTemplate jdbc, String... statementsInFlushOrder) {
         this.jdbc = jdbc;
-        this.statements = List.of(statementsInFlushOrder);
+        for (String statement : statementsInFlushOrder) {
+            statements.put(statement, statement.split(Pattern.quote(COLUMN), -1).length - 1);
+        }
         this.resourceKey = BatchedStatements.class.getName() + "@" + System.identityHashCode(this);
     }
 
     /** Queues one row for {@code statement}, which must be one of those given at construction. */
     public void add(String statement, Object... row) {
-        if (!statements.contains(statement)) {
+        Integer columns = statements.get(statement);
+        if (columns == null) {
             throw new IllegalArgumentException("Not a batched statement: " + statement);
+        }
+        if (row.length != columns) {
+            throw new IllegalArgumentException("A row of this statement has " + columns + " values, not " + row.length);
         }
         if (!CurrentUnitOfWork.isStarted()) {
             execute(jdbc, statement, List.<Object[]>of(row));
@@ -84,7 +99,7 @@ public final class BatchedStatements {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.getOrComputeResource(resourceKey, key -> {
             Map<String, List<Object[]>> created = new LinkedHashMap<>();
-            statements.forEach(s -> created.put(s, new ArrayList<>()));
+            statements.keySet().forEach(s -> created.put(s, new ArrayList<>()));
             unitOfWork.onPrepareCommit(u -> write(created));
             return created;
         });

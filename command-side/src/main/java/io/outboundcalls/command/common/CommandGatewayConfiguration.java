@@ -33,11 +33,7 @@ class CommandGatewayConfiguration {
     }
 
     static RetryScheduler retryScheduler() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(NamedThreads.named("command-retry"));
         RetryScheduler backOff = ExponentialBackOffIntervalRetryScheduler.builder()
                 .retryExecutor(executor)
                 .maxRetryCount(MAX_RETRIES)

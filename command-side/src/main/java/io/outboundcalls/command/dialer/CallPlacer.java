@@ -3,6 +3,7 @@ package io.outboundcalls.command.dialer;
 import io.outboundcalls.command.call.HangUpCallCommand;
 import io.outboundcalls.command.call.PlaceCallCommand;
 import io.outboundcalls.command.campaign.MarkCampaignWaitingCommand;
+import io.outboundcalls.command.common.NamedThreads;
 import io.outboundcalls.command.credits.CreditAccountIds;
 import io.outboundcalls.command.credits.CreditPricing;
 import io.outboundcalls.command.credits.InsufficientCreditsException;
@@ -64,11 +65,7 @@ class CallPlacer implements DisposableBean {
         this.clock = clock;
         this.guard = guard;
         this.leases = leases;
-        this.executor = Executors.newFixedThreadPool(properties.placementThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "dialer-place");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.executor = Executors.newFixedThreadPool(properties.placementThreads(), NamedThreads.named("dialer-place"));
     }
 
     void placeAll(List<Slot> slots) {

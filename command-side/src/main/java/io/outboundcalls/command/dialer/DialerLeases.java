@@ -1,5 +1,6 @@
 package io.outboundcalls.command.dialer;
 
+import io.outboundcalls.command.common.NamedThreads;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -31,11 +32,7 @@ class DialerLeases implements DisposableBean {
     private final JdbcTemplate jdbc;
     private final String owner;
     private final DialerProperties properties;
-    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "dialer-lease");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(NamedThreads.named("dialer-lease"));
 
     DialerLeases(JdbcTemplate jdbc, DialerNode node, DialerProperties properties) {
         this.jdbc = jdbc;

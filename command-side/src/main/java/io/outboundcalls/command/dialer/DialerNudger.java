@@ -1,5 +1,6 @@
 package io.outboundcalls.command.dialer;
 
+import io.outboundcalls.command.common.NamedThreads;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,11 +21,7 @@ class DialerNudger implements DisposableBean {
 
     private final DialerEngine engine;
     private final ConcurrentHashMap<String, Boolean> dirty = new ConcurrentHashMap<>();
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "dialer-tick");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, NamedThreads.named("dialer-tick"));
 
     DialerNudger(@Lazy DialerEngine engine) {
         this.engine = engine;

@@ -3,6 +3,7 @@ package io.outboundcalls.command.telephony;
 import io.outboundcalls.command.call.ReportCallAnsweredCommand;
 import io.outboundcalls.command.call.ReportCallEndedCommand;
 import io.outboundcalls.command.call.ReportCallRingingCommand;
+import io.outboundcalls.command.common.NamedThreads;
 import io.outboundcalls.events.call.CallOutcome;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,11 +52,7 @@ class SimulatorCallGateway implements CallGateway, DisposableBean {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final double speed;
-    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, runnable -> {
-        Thread thread = new Thread(runnable, "call-simulator");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(4, NamedThreads.named("call-simulator"));
 
     SimulatorCallGateway(CommandGateway commands, JdbcTemplate jdbc, Clock clock, SimulatorProperties properties) {
         this.commands = commands;

@@ -1,7 +1,6 @@
 package io.outboundcalls.query.call;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallPlacedEvent;
@@ -21,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -48,8 +48,8 @@ public class CallProjection {
                    outcome, end_reason, queued_at, started_at, answered_at, ended_at, duration_seconds, billed_seconds,
                    credits_charged, summary, analysis::text, recording_ref, created_at, version, provider, provider_call_id,
                    test_mode from query.calls""";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final RowMapper<CallView> ROW = CallProjection::map;
+    private static final Function<String, List<TranscriptTurn>> TURNS = Json.reader(new TypeReference<List<TranscriptTurn>>() { });
 
     private final JdbcTemplate jdbc;
 
@@ -133,7 +133,7 @@ public class CallProjection {
         return jdbc.query("""
                 select t.turns::text from query.call_transcripts t join query.calls c on c.id = t.call_id
                 where t.call_id = ? and c.account_id = ?""",
-                (rs, i) -> new TranscriptView(query.callId(), turns(rs.getString(1))), query.callId(), query.accountId())
+                (rs, i) -> new TranscriptView(query.callId(), TURNS.apply(rs.getString(1))), query.callId(), query.accountId())
                 .stream().findFirst();
     }
 
@@ -168,14 +168,6 @@ public class CallProjection {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> analysis(String json) {
         return json == null ? null : Json.read(json, Map.class);
-    }
-
-    private static List<TranscriptTurn> turns(String json) {
-        try {
-            return MAPPER.readValue(json, new TypeReference<List<TranscriptTurn>>() { });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read a stored transcript", e);
-        }
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

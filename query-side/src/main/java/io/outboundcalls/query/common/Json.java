@@ -1,6 +1,7 @@
 package io.outboundcalls.query.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -28,7 +29,15 @@ public final class Json {
 
     /** A reader of one type, for row mappers: resolves the type's deserializer once, not per row. */
     public static <T> Function<String, T> reader(Class<T> type) {
-        ObjectReader reader = MAPPER.readerFor(type);
+        return readingWith(MAPPER.readerFor(type));
+    }
+
+    /** A reader of a generic type, such as {@code new TypeReference<List<TranscriptTurn>>() { }}. */
+    public static <T> Function<String, T> reader(TypeReference<T> type) {
+        return readingWith(MAPPER.readerFor(type));
+    }
+
+    private static <T> Function<String, T> readingWith(ObjectReader reader) {
         return json -> {
             try {
                 return json == null ? null : reader.readValue(json);

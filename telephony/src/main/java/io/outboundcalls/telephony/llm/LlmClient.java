@@ -1,6 +1,6 @@
 package io.outboundcalls.telephony.llm;
 
-import static io.outboundcalls.telephony.NamedThreads.named;
+import static io.outboundcalls.command.common.NamedThreads.numbered;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,8 +44,8 @@ public class LlmClient implements DisposableBean {
         this.timeouts = timeouts;
         this.completions = URI.create(stripSlash(required(properties.baseUrl(), "outboundcalls.llm.base-url")) + "/chat/completions");
         required(properties.model(), "outboundcalls.llm.model");
-        this.executor = Executors.newFixedThreadPool(Math.max(1, timeouts.clientThreads()), named("llm-http"));
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, named("llm-timeouts"));
+        this.executor = Executors.newFixedThreadPool(Math.max(1, timeouts.clientThreads()), numbered("llm-http"));
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, numbered("llm-timeouts"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.timers = scheduler;
         this.http = HttpClient.newBuilder()

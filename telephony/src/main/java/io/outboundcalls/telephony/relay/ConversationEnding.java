@@ -1,6 +1,6 @@
 package io.outboundcalls.telephony.relay;
 
-import static io.outboundcalls.telephony.NamedThreads.named;
+import static io.outboundcalls.command.common.NamedThreads.numbered;
 
 import io.outboundcalls.telephony.CallFinisher;
 import io.outboundcalls.telephony.llm.LlmClient;
@@ -32,7 +32,7 @@ class ConversationEnding implements DisposableBean {
     private final ConversationStore store;
     private final CallFinisher finisher;
     private final ExecutorService executor = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), named("conversation-end"));
+            new LinkedBlockingQueue<>(), numbered("conversation-end"));
 
     ConversationEnding(LlmClient llm, ConversationStore store, CallFinisher finisher) {
         this.llm = llm;

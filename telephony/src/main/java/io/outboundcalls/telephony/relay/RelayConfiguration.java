@@ -1,6 +1,6 @@
 package io.outboundcalls.telephony.relay;
 
-import static io.outboundcalls.telephony.NamedThreads.named;
+import static io.outboundcalls.command.common.NamedThreads.numbered;
 
 import io.outboundcalls.telephony.PlacedCalls;
 import io.outboundcalls.telephony.llm.LlmClient;
@@ -32,7 +32,7 @@ public class RelayConfiguration implements WebSocketConfigurer, DisposableBean {
                        ConversationEnding ending, ConversationSettings settings) {
         this.twilio = twilio;
         this.placedCalls = placedCalls;
-        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, named("conversation-timers"));
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, numbered("conversation-timers"));
         timers.setRemoveOnCancelPolicy(true);
         this.services = new ConversationServices(llm, commands, ending, timers, settings);
     }

@@ -2,6 +2,7 @@ package io.outboundcalls.telephony.twilio;
 
 import io.outboundcalls.command.call.ReportCallAnsweredCommand;
 import io.outboundcalls.command.call.ReportCallEndedCommand;
+import io.outboundcalls.command.common.NamedThreads;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.TranscriptTurn;
 import io.outboundcalls.telephony.CallFinisher;
@@ -39,11 +40,7 @@ class TwilioCallFinisher implements CallFinisher, DisposableBean {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration wait;
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "twilio-finisher");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(NamedThreads.named("twilio-finisher"));
 
     TwilioCallFinisher(TwilioCalls calls, Conversations conversations, CommandGateway commands, TransactionTemplate tx,
                        Clock clock, TwilioCallSettings settings) {
