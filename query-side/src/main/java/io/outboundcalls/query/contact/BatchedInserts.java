@@ -31,13 +31,22 @@ final class BatchedInserts {
                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                 as r(id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata, timezone,
                      timezone_candidates, timezone_source, do_not_call, at, version, list_ids)
+            where not exists (select 1 from query.contact_tombstones t where t.id = r.id and t.version > r.version::bigint)
             on conflict (id) do nothing""";
     /** The columns of {@link #INSERT_CONTACTS}, in order. */
     private static final int CONTACT_COLUMNS = 15;
-    /** New memberships, and the lists' counts raised by those actually added (not those already there). */
+    /**
+     * A new contact's memberships, and the lists' counts raised by those actually added (not those
+     * already there). Only while the contact is as its creation left it (its version is the
+     * creation's): a creation delivered again after the contact left a list, or was deleted, or
+     * after the list was deleted, adds nothing.
+     */
     private static final String INSERT_MEMBERS = """
             with added as (
-                insert into query.contact_list_members (list_id, contact_id) select * from unnest(?::text[], ?::text[])
+                insert into query.contact_list_members (list_id, contact_id)
+                select m.list_id, m.contact_id from unnest(?::text[], ?::text[], ?::text[]) as m(list_id, contact_id, version)
+                join query.contacts c on c.id = m.contact_id and c.version = m.version::bigint
+                where not exists (select 1 from query.contact_list_tombstones t where t.id = m.list_id)
                 on conflict do nothing returning list_id)
             """ + ContactProjection.COUNT_CHANGE.formatted("added", "+");
 
@@ -83,7 +92,7 @@ final class BatchedInserts {
     private static final class Pending {
         // a membership may follow its contact in the same batch: contacts are written first
         final Rows contacts = new Rows(INSERT_CONTACTS, CONTACT_COLUMNS);
-        final Rows members = new Rows(INSERT_MEMBERS, 2);
+        final Rows members = new Rows(INSERT_MEMBERS, 3);
 
         void write(JdbcTemplate jdbc) {
             contacts.write(jdbc);
@@ -101,9 +110,10 @@ final class BatchedInserts {
         writeUnlessBatched(pending);
     }
 
-    void insertMember(String listId, String contactId) {
+    /** A membership the contact was created with, by the creation's sequence number. */
+    void insertMember(String listId, String contactId, long creation) {
         Pending pending = pending();
-        pending.members.add(listId, contactId);
+        pending.members.add(listId, contactId, Long.toString(creation));
         writeUnlessBatched(pending);
     }
 

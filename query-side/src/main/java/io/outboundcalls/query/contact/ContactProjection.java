@@ -41,7 +41,16 @@ import java.util.function.Function;
 /**
  * Contacts, contact lists and list memberships. Rows remember the sequence number of the last
  * contact event applied ({@code version}), so a redelivered event never moves a row backwards;
- * memberships are set semantics (insert on conflict do nothing, delete).
+ * memberships are set semantics (insert on conflict do nothing, delete), changed only by a
+ * contact event newer than the row (joining and leaving lists move the contact's version too), so
+ * a late "added" never undoes a "removed".
+ * <p>
+ * A deleted contact or list leaves a tombstone ({@code query.contact_tombstones},
+ * {@code query.contact_list_tombstones}: the id and the deleting event's sequence). A creation or
+ * a membership delivered again after the deletion (a redelivered batch, a partial replay) finds
+ * it and writes nothing, where it would otherwise bring the contact or list back or count a
+ * member of a deleted list. Tombstones rather than a deleted flag on the rows, so that no query
+ * has to remember to filter; the reset clears them with the rest and a replay writes them again.
  */
 @Component
 @ReadModel
@@ -102,15 +111,15 @@ public class ContactProjection {
                 Json.write(tz.candidates()), tz.source(), Boolean.toString(event.doNotCall()), at.toString(),
                 Long.toString(sequence), arrayLiteral(event.listIds()));
         for (String listId : event.listIds()) {
-            writes.insertMember(listId, event.contactId());
+            writes.insertMember(listId, event.contactId(), sequence);
         }
         if (event.doNotCallReason() != null) {
             // rare (a do-not-call contact, or a suppressed number created again): the batch is written first
             writes.flush();
             jdbc.update("""
                     update query.contacts set do_not_call_reason = ?,
-                        status = case when ? = 'opted_out' then 'opted_out' else status end where id = ?""",
-                    event.doNotCallReason().apiName(), event.doNotCallReason().apiName(), event.contactId());
+                        status = case when ? = 'opted_out' then 'opted_out' else status end where id = ? and version = ?""",
+                    event.doNotCallReason().apiName(), event.doNotCallReason().apiName(), event.contactId(), sequence);
         }
     }
 
@@ -147,25 +156,38 @@ public class ContactProjection {
     }
 
     @EventHandler
-    void on(ContactAddedToListEvent event) {
+    void on(ContactAddedToListEvent event, @SequenceNumber long sequence) {
         writes.flush();
-        writes.insertMember(event.listId(), event.contactId());
         jdbc.update("""
-                update query.contacts set list_ids = array(select distinct l from unnest(list_ids || ?::varchar) l order by l)
-                where id = ?""", event.listId(), event.contactId());
+                with list_gone as (select exists (select 1 from query.contact_list_tombstones where id = ?) as gone),
+                contact as (
+                    update query.contacts set version = ?, list_ids = case when (select gone from list_gone) then list_ids
+                        else array(select distinct l from unnest(list_ids || ?::varchar) l order by l) end
+                    where id = ? and version < ? returning id),
+                added as (
+                    insert into query.contact_list_members (list_id, contact_id)
+                    select ?, id from contact where not (select gone from list_gone)
+                    on conflict do nothing returning list_id)
+                """ + COUNT_CHANGE.formatted("added", "+"),
+                event.listId(), sequence, event.listId(), event.contactId(), sequence, event.listId());
     }
 
     @EventHandler
-    void on(ContactRemovedFromListEvent event) {
+    void on(ContactRemovedFromListEvent event, @SequenceNumber long sequence) {
         writes.flush();
-        jdbc.update("with removed as (delete from query.contact_list_members where list_id = ? and contact_id = ? returning list_id) "
-                + COUNT_CHANGE.formatted("removed", "-"), event.listId(), event.contactId());
-        jdbc.update("update query.contacts set list_ids = array_remove(list_ids, ?::varchar) where id = ?",
-                event.listId(), event.contactId());
+        jdbc.update("""
+                with contact as (
+                    update query.contacts set version = ?, list_ids = array_remove(list_ids, ?::varchar)
+                    where id = ? and version < ? returning id),
+                removed as (
+                    delete from query.contact_list_members m using contact
+                    where m.list_id = ? and m.contact_id = contact.id returning m.list_id)
+                """ + COUNT_CHANGE.formatted("removed", "-"),
+                sequence, event.listId(), event.contactId(), sequence, event.listId());
     }
 
     @EventHandler
-    void on(ContactDeletedEvent event) {
+    void on(ContactDeletedEvent event, @SequenceNumber long sequence) {
         writes.flush();
         jdbc.update("""
                 with removed as (
@@ -174,19 +196,26 @@ public class ContactProjection {
                     returning list_id)
                 """ + COUNT_CHANGE.formatted("removed", "-"), event.contactId(), event.contactId());
         jdbc.update("delete from query.contacts where id = ?", event.contactId());
+        jdbc.update("insert into query.contact_tombstones (id, version) values (?, ?) on conflict (id) do nothing",
+                event.contactId(), sequence);
     }
 
     @EventHandler
-    void on(ContactListCreatedEvent event, @Timestamp Instant at) {
+    void on(ContactListCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         writes.flush();
-        jdbc.update("insert into query.contact_lists (id, account_id, name, created_at) values (?, ?, ?, ?) on conflict (id) do nothing",
-                event.listId(), event.accountId(), event.name(), java.sql.Timestamp.from(at));
+        jdbc.update("""
+                insert into query.contact_lists (id, account_id, name, created_at) select ?, ?, ?, ?
+                where not exists (select 1 from query.contact_list_tombstones t where t.id = ? and t.version > ?)
+                on conflict (id) do nothing""",
+                event.listId(), event.accountId(), event.name(), java.sql.Timestamp.from(at), event.listId(), sequence);
     }
 
     @EventHandler
-    void on(ContactListDeletedEvent event) {
+    void on(ContactListDeletedEvent event, @SequenceNumber long sequence) {
         writes.flush();
         jdbc.update("delete from query.contact_lists where id = ?", event.listId());
+        jdbc.update("insert into query.contact_list_tombstones (id, version) values (?, ?) on conflict (id) do nothing",
+                event.listId(), sequence);
         jdbc.update("""
                 update query.contacts set list_ids = array_remove(list_ids, ?::varchar)
                 where id in (select contact_id from query.contact_list_members where list_id = ?)""", event.listId(), event.listId());
@@ -196,7 +225,9 @@ public class ContactProjection {
     @ResetHandler
     void reset() {
         writes.flush();
-        jdbc.update("truncate query.contacts, query.contact_lists, query.contact_list_members");
+        jdbc.update("""
+                truncate query.contacts, query.contact_lists, query.contact_list_members, query.contact_tombstones,
+                    query.contact_list_tombstones""");
     }
 
     @QueryHandler
