@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,6 +166,48 @@ class ContactProjectionTest {
 
         assertThat(find().orElseThrow().listIds()).isEmpty();
         assertThat(members()).isEmpty();
+    }
+
+    @Test
+    void aCreationRedeliveredAfterItsListWasDeletedDoesNotRejoinIt() {
+        createList();
+        create("Ada");
+        projection.on(new ContactListDeletedEvent(listId, accountId), 1);
+        create("Ada");
+
+        assertThat(find().orElseThrow().listIds()).isEmpty();
+        assertThat(members()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredRemovalLowersTheCountOnce() {
+        createList();
+        String other = TestIds.next("contact");
+        projection.on(new ContactCreatedEvent(other, accountId, details("Bo"), timezone(), false, List.of(listId)), 0, T0);
+        create("Ada");
+        projection.on(new ContactRemovedFromListEvent(contactId, accountId, listId), 1);
+        projection.on(new ContactRemovedFromListEvent(contactId, accountId, listId), 1);
+
+        assertThat(count()).isEqualTo(1);
+        assertThat(members()).extracting(ContactView::id).containsExactly(other);
+    }
+
+    @Test
+    void aRedeliveredBatchWritesItsCreationsAtCommitAndSkipsTheDeletedContact() {
+        createList();
+        create("Ada");
+        projection.on(new ContactDeletedEvent(contactId, accountId), 1);
+        String other = TestIds.next("contact");
+
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        create("Ada");
+        projection.on(new ContactCreatedEvent(other, accountId, details("Bo"), timezone(), false, List.of(listId)), 0, T0);
+        assertThat(projection.handle(new FindContactQuery(accountId, other))).as("held until the batch commits").isEmpty();
+        batch.commit();
+
+        assertThat(find()).isEmpty();
+        assertThat(members()).extracting(ContactView::id).containsExactly(other);
+        assertThat(count()).isEqualTo(1);
     }
 
     @Test
