@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Inserts of new contacts and memberships, held for the processor's batch and written as one
- * statement per table just before it commits: an import of 100,000 contacts is 100,000 events,
- * and one round trip per event would make the read model lag far behind. Every other write
- * flushes first, so the order of events is kept.
+ * Inserts of new contacts, with the memberships they were created with, held for the processor's
+ * batch and written as one statement just before it commits: an import of 100,000 contacts is
+ * 100,000 events, and one round trip per event would make the read model lag far behind. Every
+ * other write flushes first, so the order of events is kept.
  * <p>
  * The rows travel as one {@code text[]} per column and are read back with {@code unnest}: one
  * small statement that PostgreSQL plans once per batch, where a multi-row {@code VALUES} list is
@@ -20,35 +20,34 @@ import java.util.List;
 final class BatchedInserts {
 
     private static final String RESOURCE = BatchedInserts.class.getName();
-    private static final String INSERT_CONTACTS = """
-            insert into query.contacts (id, account_id, phone_number, raw_phone_number, first_name, last_name, email,
-                metadata, timezone, timezone_candidates, timezone_source, do_not_call, status, created_at, updated_at, version,
-                list_ids)
-            select id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata::jsonb, timezone,
-                timezone_candidates::jsonb, timezone_source, do_not_call::boolean, 'new', at::timestamptz, at::timestamptz,
-                version::bigint, list_ids::varchar[]
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                as r(id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata, timezone,
-                     timezone_candidates, timezone_source, do_not_call, at, version, list_ids)
-            where not exists (select 1 from query.contact_tombstones t where t.id = r.id and t.version > r.version::bigint)
-            on conflict (id) do nothing""";
-    /** The columns of {@link #INSERT_CONTACTS}, in order. */
-    private static final int CONTACT_COLUMNS = 15;
     /**
-     * A new contact's memberships, and the lists' counts raised by those actually added (not those
-     * already there). Only while the contact is as its creation left it (its version is the
-     * creation's): a creation delivered again after the contact left a list, or was deleted, or
-     * after the list was deleted, adds nothing.
+     * New contacts; then the memberships of those this statement actually inserted (a creation
+     * delivered again after the contact left a list, or was deleted, adds nothing), except in lists
+     * deleted since (tombstoned); then the lists' counts, raised by the memberships added.
      */
-    private static final String INSERT_MEMBERS = """
-            with added as (
+    private static final String INSERT_CONTACTS = """
+            with inserted as (
+                insert into query.contacts (id, account_id, phone_number, raw_phone_number, first_name, last_name, email,
+                    metadata, timezone, timezone_candidates, timezone_source, do_not_call, status, created_at, updated_at,
+                    version, list_ids)
+                select id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata::jsonb, timezone,
+                    timezone_candidates::jsonb, timezone_source, do_not_call::boolean, 'new', at::timestamptz, at::timestamptz,
+                    version::bigint, list_ids::varchar[]
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    as r(id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata, timezone,
+                         timezone_candidates, timezone_source, do_not_call, at, version, list_ids)
+                where not exists (select 1 from query.contact_tombstones t where t.id = r.id and t.version > r.version::bigint)
+                on conflict (id) do nothing
+                returning id, list_ids),
+            added as (
                 insert into query.contact_list_members (list_id, contact_id)
-                select m.list_id, m.contact_id from unnest(?::text[], ?::text[], ?::text[]) as m(list_id, contact_id, version)
-                join query.contacts c on c.id = m.contact_id and c.version = m.version::bigint
-                where not exists (select 1 from query.contact_list_tombstones t where t.id = m.list_id)
+                select l.list_id, i.id from inserted i cross join lateral unnest(i.list_ids) as l(list_id)
+                where not exists (select 1 from query.contact_list_tombstones t where t.id = l.list_id)
                 on conflict do nothing returning list_id)
             """ + ContactProjection.COUNT_CHANGE.formatted("added", "+");
+    /** The columns of {@link #INSERT_CONTACTS}, in order. */
+    private static final int CONTACT_COLUMNS = 15;
 
     private final JdbcTemplate jdbc;
 
@@ -89,56 +88,38 @@ final class BatchedInserts {
         }
     }
 
-    private static final class Pending {
-        // a membership may follow its contact in the same batch: contacts are written first
-        final Rows contacts = new Rows(INSERT_CONTACTS, CONTACT_COLUMNS);
-        final Rows members = new Rows(INSERT_MEMBERS, 3);
-
-        void write(JdbcTemplate jdbc) {
-            contacts.write(jdbc);
-            members.write(jdbc);
-        }
-    }
-
     /** One new contact, its values in the order of the insert's columns (see {@link #CONTACT_COLUMNS}). */
     void insertContact(String... row) {
         if (row.length != CONTACT_COLUMNS) {
             throw new IllegalArgumentException("A contact row has " + CONTACT_COLUMNS + " columns, not " + row.length);
         }
-        Pending pending = pending();
-        pending.contacts.add(row);
-        writeUnlessBatched(pending);
-    }
-
-    /** A membership the contact was created with, by the creation's sequence number. */
-    void insertMember(String listId, String contactId, long creation) {
-        Pending pending = pending();
-        pending.members.add(listId, contactId, Long.toString(creation));
+        Rows pending = pending();
+        pending.add(row);
         writeUnlessBatched(pending);
     }
 
     void flush() {
         if (CurrentUnitOfWork.isStarted()) {
-            Pending pending = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+            Rows pending = CurrentUnitOfWork.get().root().getResource(RESOURCE);
             if (pending != null) {
                 pending.write(jdbc);
             }
         }
     }
 
-    private void writeUnlessBatched(Pending pending) {
+    private void writeUnlessBatched(Rows pending) {
         if (!CurrentUnitOfWork.isStarted()) {
             pending.write(jdbc);
         }
     }
 
-    private Pending pending() {
+    private Rows pending() {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new Pending();
+            return new Rows(INSERT_CONTACTS, CONTACT_COLUMNS);
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(RESOURCE, key -> {
-            Pending created = new Pending();
+            Rows created = new Rows(INSERT_CONTACTS, CONTACT_COLUMNS);
             root.onPrepareCommit(u -> created.write(jdbc));
             return created;
         });

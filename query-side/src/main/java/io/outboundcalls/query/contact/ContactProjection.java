@@ -110,9 +110,6 @@ public class ContactProjection {
                 d.lastName(), d.email(), Json.write(d.metadata() == null ? Map.of() : d.metadata()), tz.timezone(),
                 Json.write(tz.candidates()), tz.source(), Boolean.toString(event.doNotCall()), at.toString(),
                 Long.toString(sequence), arrayLiteral(event.listIds()));
-        for (String listId : event.listIds()) {
-            writes.insertMember(listId, event.contactId(), sequence);
-        }
         if (event.doNotCallReason() != null) {
             // rare (a do-not-call contact, or a suppressed number created again): the batch is written first
             writes.flush();
