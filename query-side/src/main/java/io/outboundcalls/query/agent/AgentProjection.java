@@ -25,6 +25,12 @@ import java.util.Optional;
 /**
  * The agents read model. Each row remembers the sequence number of the last event applied,
  * so a redelivered or replayed event never moves a row backwards.
+ * <p>
+ * A deletion removes the row and leaves a tombstone ({@code query.agent_tombstones}: the id and
+ * the deleting event's sequence): a creation delivered again after it (a redelivered batch, a
+ * partial replay) would otherwise insert the agent again. A tombstone rather than a deleted flag
+ * on the row, so that no query has to remember to filter; the reset clears both tables and a
+ * replay writes the same tombstones again.
  */
 @Component
 @ReadModel
@@ -46,9 +52,11 @@ public class AgentProjection {
     void on(AgentCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.update("""
                 insert into query.agents (id, account_id, settings, created_at, updated_at, version)
-                values (?, ?, ?::jsonb, ?, ?, ?) on conflict (id) do nothing""",
+                select ?, ?, ?::jsonb, ?, ?, ?
+                where not exists (select 1 from query.agent_tombstones t where t.id = ? and t.version > ?)
+                on conflict (id) do nothing""",
                 event.agentId(), event.accountId(), Json.write(event.settings()),
-                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence);
+                java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence, event.agentId(), sequence);
     }
 
     @EventHandler
@@ -58,13 +66,15 @@ public class AgentProjection {
     }
 
     @EventHandler
-    void on(AgentDeletedEvent event) {
+    void on(AgentDeletedEvent event, @SequenceNumber long sequence) {
         jdbc.update("delete from query.agents where id = ?", event.agentId());
+        jdbc.update("insert into query.agent_tombstones (id, version) values (?, ?) on conflict (id) do nothing",
+                event.agentId(), sequence);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate query.agents");
+        jdbc.update("truncate query.agents, query.agent_tombstones");
     }
 
     @QueryHandler

@@ -8,6 +8,7 @@ import io.outboundcalls.query.common.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,14 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 
-/** The API keys an account can see (never the secret, never the hash). Revoked keys disappear. */
+/**
+ * The API keys an account can see (never the secret, never the hash). Revoked keys disappear.
+ * <p>
+ * The keys' events belong to the account, so the sequence numbers here are the account's. A
+ * revocation leaves a tombstone ({@code query.api_key_tombstones}: the key id and the revoking
+ * event's sequence), so that a creation delivered again after it (a redelivered batch, a partial
+ * replay) does not list the revoked key again; the reset clears it with the keys.
+ */
 @Component
 @ReadModel
 @ProcessingGroup(ApiKeyProjection.PROCESSING_GROUP)
@@ -34,21 +42,26 @@ public class ApiKeyProjection {
     }
 
     @EventHandler
-    void on(ApiKeyCreatedEvent event, @Timestamp Instant at) {
+    void on(ApiKeyCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         jdbc.update("""
                 insert into query.api_keys (id, account_id, name, prefix, last4, created_at)
-                values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
-                event.keyId(), event.accountId(), event.name(), event.prefix(), event.last4(), java.sql.Timestamp.from(at));
+                select ?, ?, ?, ?, ?, ?
+                where not exists (select 1 from query.api_key_tombstones t where t.id = ? and t.version > ?)
+                on conflict (id) do nothing""",
+                event.keyId(), event.accountId(), event.name(), event.prefix(), event.last4(), java.sql.Timestamp.from(at),
+                event.keyId(), sequence);
     }
 
     @EventHandler
-    void on(ApiKeyRevokedEvent event) {
+    void on(ApiKeyRevokedEvent event, @SequenceNumber long sequence) {
         jdbc.update("delete from query.api_keys where id = ?", event.keyId());
+        jdbc.update("insert into query.api_key_tombstones (id, version) values (?, ?) on conflict (id) do nothing",
+                event.keyId(), sequence);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate query.api_keys");
+        jdbc.update("truncate query.api_keys, query.api_key_tombstones");
     }
 
     @QueryHandler

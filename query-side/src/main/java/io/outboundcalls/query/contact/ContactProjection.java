@@ -42,7 +42,16 @@ import java.util.function.Function;
 /**
  * Contacts, contact lists and list memberships. Rows remember the sequence number of the last
  * contact event applied ({@code version}), so a redelivered event never moves a row backwards;
- * memberships are set semantics (insert on conflict do nothing, delete).
+ * memberships are set semantics (insert on conflict do nothing, delete), changed only by a
+ * contact event newer than the row (joining and leaving lists move the contact's version too), so
+ * a late "added" never undoes a "removed".
+ * <p>
+ * A deleted contact or list leaves a tombstone ({@code query.contact_tombstones},
+ * {@code query.contact_list_tombstones}: the id and the deleting event's sequence). A creation or
+ * a membership delivered again after the deletion (a redelivered batch, a partial replay) finds
+ * it and writes nothing, where it would otherwise bring the contact or list back or count a
+ * member of a deleted list. Tombstones rather than a deleted flag on the rows, so that no query
+ * has to remember to filter; the reset clears them with the rest and a replay writes them again.
  */
 @Component
 @ReadModel
@@ -83,27 +92,32 @@ public class ContactProjection {
             update query.contact_lists l set contact_count = l.contact_count %2$s c.n
             from (select list_id, count(*) as n from %1$s group by list_id) c where l.id = c.list_id""";
     /**
-     * New contacts and their memberships, held for the processor's batch and written as one
-     * statement per table just before it commits ({@link BatchedStatements}): an import of 100,000
-     * contacts is 100,000 events, and one round trip per event would make the read model lag far
-     * behind. A membership may follow its contact in the same batch: contacts are written first.
+     * New contacts, held for the processor's batch and written as one statement just before it commits
+     * ({@link BatchedStatements}): an import of 100,000 contacts is 100,000 events, and one round trip per
+     * event would make the read model lag far behind. Every other write flushes first, so the order of
+     * events is kept. The statement inserts the contacts; then the memberships of those this statement actually inserted (a creation
+     * delivered again after the contact left a list, or was deleted, adds nothing), except in lists
+     * deleted since (tombstoned); then the lists' counts, raised by the memberships added.
      */
     private static final String INSERT_CONTACTS = """
-            insert into query.contacts (id, account_id, phone_number, raw_phone_number, first_name, last_name, email,
-                metadata, timezone, timezone_candidates, timezone_source, do_not_call, status, created_at, updated_at, version,
-                list_ids)
-            select id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata::jsonb, timezone,
-                timezone_candidates::jsonb, timezone_source, do_not_call::boolean, 'new', at::timestamptz, at::timestamptz,
-                version::bigint, list_ids::varchar[]
-            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                as r(id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata, timezone,
-                     timezone_candidates, timezone_source, do_not_call, at, version, list_ids)
-            on conflict (id) do nothing""";
-    /** New memberships, and the lists' counts raised by those actually added (not those already there). */
-    private static final String INSERT_MEMBERS = """
-            with added as (
-                insert into query.contact_list_members (list_id, contact_id) select * from unnest(?::text[], ?::text[])
+            with inserted as (
+                insert into query.contacts (id, account_id, phone_number, raw_phone_number, first_name, last_name, email,
+                    metadata, timezone, timezone_candidates, timezone_source, do_not_call, status, created_at, updated_at,
+                    version, list_ids)
+                select id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata::jsonb, timezone,
+                    timezone_candidates::jsonb, timezone_source, do_not_call::boolean, 'new', at::timestamptz, at::timestamptz,
+                    version::bigint, list_ids::varchar[]
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    as r(id, account_id, phone_number, raw_phone_number, first_name, last_name, email, metadata, timezone,
+                         timezone_candidates, timezone_source, do_not_call, at, version, list_ids)
+                where not exists (select 1 from query.contact_tombstones t where t.id = r.id and t.version > r.version::bigint)
+                on conflict (id) do nothing
+                returning id, list_ids),
+            added as (
+                insert into query.contact_list_members (list_id, contact_id)
+                select l.list_id, i.id from inserted i cross join lateral unnest(i.list_ids) as l(list_id)
+                where not exists (select 1 from query.contact_list_tombstones t where t.id = l.list_id)
                 on conflict do nothing returning list_id)
             """ + COUNT_CHANGE.formatted("added", "+");
     private static final String SELECT_LIST = "select l.id, l.account_id, l.name, l.contact_count, l.created_at from query.contact_lists l";
@@ -115,7 +129,7 @@ public class ContactProjection {
 
     ContactProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.writes = new BatchedStatements(jdbc, INSERT_CONTACTS, INSERT_MEMBERS);
+        this.writes = new BatchedStatements(jdbc, INSERT_CONTACTS);
     }
 
     @EventHandler
@@ -126,16 +140,13 @@ public class ContactProjection {
                 d.lastName(), d.email(), Json.write(d.metadata() == null ? Map.of() : d.metadata()), tz.timezone(),
                 Json.write(tz.candidates()), tz.source(), Boolean.toString(event.doNotCall()), at.toString(),
                 Long.toString(sequence), arrayLiteral(event.listIds()));
-        for (String listId : event.listIds()) {
-            writes.add(INSERT_MEMBERS, listId, event.contactId());
-        }
         if (event.doNotCallReason() != null) {
             // rare (a do-not-call contact, or a suppressed number created again): the batch is written first
             writes.flush();
             jdbc.update("""
                     update query.contacts set do_not_call_reason = ?,
-                        status = case when ? = 'opted_out' then 'opted_out' else status end where id = ?""",
-                    event.doNotCallReason().apiName(), event.doNotCallReason().apiName(), event.contactId());
+                        status = case when ? = 'opted_out' then 'opted_out' else status end where id = ? and version = ?""",
+                    event.doNotCallReason().apiName(), event.doNotCallReason().apiName(), event.contactId(), sequence);
         }
     }
 
@@ -172,25 +183,38 @@ public class ContactProjection {
     }
 
     @EventHandler
-    void on(ContactAddedToListEvent event) {
+    void on(ContactAddedToListEvent event, @SequenceNumber long sequence) {
         writes.flush();
-        writes.add(INSERT_MEMBERS, event.listId(), event.contactId());
         jdbc.update("""
-                update query.contacts set list_ids = array(select distinct l from unnest(list_ids || ?::varchar) l order by l)
-                where id = ?""", event.listId(), event.contactId());
+                with list_gone as (select exists (select 1 from query.contact_list_tombstones where id = ?) as gone),
+                contact as (
+                    update query.contacts set version = ?, list_ids = case when (select gone from list_gone) then list_ids
+                        else array(select distinct l from unnest(list_ids || ?::varchar) l order by l) end
+                    where id = ? and version < ? returning id),
+                added as (
+                    insert into query.contact_list_members (list_id, contact_id)
+                    select ?, id from contact where not (select gone from list_gone)
+                    on conflict do nothing returning list_id)
+                """ + COUNT_CHANGE.formatted("added", "+"),
+                event.listId(), sequence, event.listId(), event.contactId(), sequence, event.listId());
     }
 
     @EventHandler
-    void on(ContactRemovedFromListEvent event) {
+    void on(ContactRemovedFromListEvent event, @SequenceNumber long sequence) {
         writes.flush();
-        jdbc.update("with removed as (delete from query.contact_list_members where list_id = ? and contact_id = ? returning list_id) "
-                + COUNT_CHANGE.formatted("removed", "-"), event.listId(), event.contactId());
-        jdbc.update("update query.contacts set list_ids = array_remove(list_ids, ?::varchar) where id = ?",
-                event.listId(), event.contactId());
+        jdbc.update("""
+                with contact as (
+                    update query.contacts set version = ?, list_ids = array_remove(list_ids, ?::varchar)
+                    where id = ? and version < ? returning id),
+                removed as (
+                    delete from query.contact_list_members m using contact
+                    where m.list_id = ? and m.contact_id = contact.id returning m.list_id)
+                """ + COUNT_CHANGE.formatted("removed", "-"),
+                sequence, event.listId(), event.contactId(), sequence, event.listId());
     }
 
     @EventHandler
-    void on(ContactDeletedEvent event) {
+    void on(ContactDeletedEvent event, @SequenceNumber long sequence) {
         writes.flush();
         jdbc.update("""
                 with removed as (
@@ -199,19 +223,26 @@ public class ContactProjection {
                     returning list_id)
                 """ + COUNT_CHANGE.formatted("removed", "-"), event.contactId(), event.contactId());
         jdbc.update("delete from query.contacts where id = ?", event.contactId());
+        jdbc.update("insert into query.contact_tombstones (id, version) values (?, ?) on conflict (id) do nothing",
+                event.contactId(), sequence);
     }
 
     @EventHandler
-    void on(ContactListCreatedEvent event, @Timestamp Instant at) {
+    void on(ContactListCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         writes.flush();
-        jdbc.update("insert into query.contact_lists (id, account_id, name, created_at) values (?, ?, ?, ?) on conflict (id) do nothing",
-                event.listId(), event.accountId(), event.name(), java.sql.Timestamp.from(at));
+        jdbc.update("""
+                insert into query.contact_lists (id, account_id, name, created_at) select ?, ?, ?, ?
+                where not exists (select 1 from query.contact_list_tombstones t where t.id = ? and t.version > ?)
+                on conflict (id) do nothing""",
+                event.listId(), event.accountId(), event.name(), java.sql.Timestamp.from(at), event.listId(), sequence);
     }
 
     @EventHandler
-    void on(ContactListDeletedEvent event) {
+    void on(ContactListDeletedEvent event, @SequenceNumber long sequence) {
         writes.flush();
         jdbc.update("delete from query.contact_lists where id = ?", event.listId());
+        jdbc.update("insert into query.contact_list_tombstones (id, version) values (?, ?) on conflict (id) do nothing",
+                event.listId(), sequence);
         jdbc.update("""
                 update query.contacts set list_ids = array_remove(list_ids, ?::varchar)
                 where id in (select contact_id from query.contact_list_members where list_id = ?)""", event.listId(), event.listId());
@@ -221,7 +252,9 @@ public class ContactProjection {
     @ResetHandler
     void reset() {
         writes.flush();
-        jdbc.update("truncate query.contacts, query.contact_lists, query.contact_list_members");
+        jdbc.update("""
+                truncate query.contacts, query.contact_lists, query.contact_list_members, query.contact_tombstones,
+                    query.contact_list_tombstones""");
     }
 
     @QueryHandler

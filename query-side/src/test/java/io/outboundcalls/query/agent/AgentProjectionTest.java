@@ -5,7 +5,9 @@ import io.outboundcalls.events.agent.AgentDeletedEvent;
 import io.outboundcalls.events.agent.AgentSettings;
 import io.outboundcalls.events.agent.AgentUpdatedEvent;
 import io.outboundcalls.query.support.ReadModelDatabase;
+import io.outboundcalls.query.common.PageRequest;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -54,10 +56,43 @@ class AgentProjectionTest {
     @Test
     void aDeleteRemovesTheRowAndIsIdempotent() {
         projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
-        projection.on(new AgentDeletedEvent(agentId, accountId));
-        projection.on(new AgentDeletedEvent(agentId, accountId));
+        projection.on(new AgentDeletedEvent(agentId, accountId), 1);
+        projection.on(new AgentDeletedEvent(agentId, accountId), 1);
 
         assertThat(projection.handle(new FindAgentQuery(accountId, agentId))).isEmpty();
+    }
+
+    @Test
+    void aCreateRedeliveredAfterTheDeleteDoesNotBringTheAgentBack() {
+        projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
+        projection.on(new AgentDeletedEvent(agentId, accountId), 1);
+        projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
+
+        assertThat(projection.handle(new FindAgentQuery(accountId, agentId))).isEmpty();
+        assertThat(list()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredCreateIsListedOnce() {
+        projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
+        projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
+
+        assertThat(list()).extracting(AgentView::id).containsExactly(agentId);
+    }
+
+    @Test
+    void theResetClearsAgentsAndTheirTombstones() {
+        projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
+        projection.on(new AgentDeletedEvent(agentId, accountId), 1);
+        String kept = agentId + "k";
+        projection.on(new AgentCreatedEvent(kept, accountId, settings("Kim")), 0, T0);
+
+        projection.reset();
+
+        assertThat(list()).isEmpty();
+        // a replay after the reset applies the events again, from the creation on
+        projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
+        assertThat(find().settings().name()).isEqualTo("Ava");
     }
 
     @Test
@@ -65,6 +100,10 @@ class AgentProjectionTest {
         projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
 
         assertThat(projection.handle(new FindAgentQuery("acct_other", agentId))).isEmpty();
+    }
+
+    private List<AgentView> list() {
+        return projection.handle(new ListAgentsQuery(accountId, new PageRequest(100, null, null, null, null))).data();
     }
 
     private AgentView find() {

@@ -1,13 +1,18 @@
 package io.outboundcalls.query.call;
 
+import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.CallPlacedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
+import io.outboundcalls.events.call.CallRecordingAddedEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
+import io.outboundcalls.events.call.TranscriptTurn;
+import io.outboundcalls.query.common.PageRequest;
 import io.outboundcalls.query.support.ReadModelDatabase;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +76,60 @@ class CallProjectionTest {
     }
 
     @Test
+    void aRedeliveredCompletionChargesOnceAndKeepsTheFirstTranscript() {
+        place();
+        projection.on(completed("Booked a demo.", "Hello"), 1, T0.plusSeconds(60));
+        projection.on(completed("Other summary.", "Other"), 1, T0.plusSeconds(90));
+
+        CallView call = find();
+        assertThat(call.status()).isEqualTo("completed");
+        assertThat(call.creditsCharged()).isEqualTo(12);
+        assertThat(call.summary()).isEqualTo("Booked a demo.");
+        assertThat(transcript()).extracting(TranscriptTurn::text).containsExactly("Hello");
+    }
+
+    @Test
+    void aRecordingAddedAfterTheEndIsServed() {
+        place();
+        projection.on(completed("Booked a demo.", "Hello"), 1, T0.plusSeconds(60));
+        projection.on(new CallRecordingAddedEvent(callId, accountId, "camp_1", "rec_1", T0.plusSeconds(120)), 2,
+                T0.plusSeconds(120));
+
+        assertThat(find().hasRecording()).isTrue();
+    }
+
+    @Test
+    void aLateCompletionDoesNotDropTheRecordingAddedAfterIt() {
+        place();
+        projection.on(completed("Booked a demo.", "Hello"), 1, T0.plusSeconds(60));
+        projection.on(new CallRecordingAddedEvent(callId, accountId, "camp_1", "rec_1", T0.plusSeconds(120)), 2,
+                T0.plusSeconds(120));
+        projection.on(completed("Booked a demo.", "Hello"), 1, T0.plusSeconds(60));
+
+        assertThat(find().recordingRef()).isEqualTo("rec_1");
+    }
+
+    @Test
+    void aRedeliveredPlacementIsListedOnce() {
+        place();
+        place();
+
+        assertThat(projection.handle(new ListCallsQuery(accountId, "camp_1", null, null, null, null,
+                new PageRequest(100, null, null, null, null))).data()).extracting(CallView::id).containsExactly(callId);
+    }
+
+    @Test
+    void theResetClearsCallsAndTranscripts() {
+        place();
+        projection.on(completed("Booked a demo.", "Hello"), 1, T0.plusSeconds(60));
+
+        projection.reset();
+
+        assertThat(projection.handle(new FindCallQuery(accountId, callId))).isEmpty();
+        assertThat(projection.handle(new FindTranscriptQuery(accountId, callId))).isEmpty();
+    }
+
+    @Test
     void anotherAccountNeverSeesTheCall() {
         place();
 
@@ -85,6 +144,16 @@ class CallProjectionTest {
     private CallFailedEvent failed() {
         return new CallFailedEvent(callId, accountId, "camp_1", "contact_1", "agent_1", 1, CallOutcome.BUSY, "busy signal",
                 true, T0.plusSeconds(3), false);
+    }
+
+    private CallCompletedEvent completed(String summary, String firstWords) {
+        return new CallCompletedEvent(callId, accountId, "camp_1", "contact_1", "agent_1", 1, CallOutcome.COMPLETED, "human",
+                "hangup", 55, 60, 12, List.of(new TranscriptTurn("agent", firstWords, 0, 900)), summary, Map.of(), null,
+                false, T0.plusSeconds(60), false);
+    }
+
+    private List<TranscriptTurn> transcript() {
+        return projection.handle(new FindTranscriptQuery(accountId, callId)).orElseThrow().turns();
     }
 
     private CallView find() {
