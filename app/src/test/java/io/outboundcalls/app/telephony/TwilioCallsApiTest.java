@@ -292,6 +292,26 @@ class TwilioCallsApiTest extends TwilioModeTest {
     }
 
     @Test
+    void aCallCanceledAtTwilioWithoutOurAskingEndsCanceledWithoutCharge() {
+        ApiClient api = newAccount();
+        buyCredits(api, 10_000);
+        String number = number("55");
+        String sid = sid("CA");
+        stubCreated(number, sid);
+        Placed placed = place(api, number, Map.of());
+        awaitCall(api, placed.callId(), c -> c.path("provider_call_id").asText().equals(sid));
+
+        status(placed, sid, "initiated", 0, Map.of());
+        status(placed, sid, "ringing", 1, Map.of());
+        status(placed, sid, "canceled", 2, Map.of());
+
+        JsonNode canceled = awaitCall(api, placed.callId(), c -> c.path("status").asText().equals("canceled"));
+        assertThat(canceled.path("outcome").asText()).isEqualTo("failed");
+        assertThat(canceled.path("end_reason").asText()).isEqualTo("canceled before it was answered");
+        assertThat(canceled.path("credits_charged").asLong()).isZero();
+    }
+
+    @Test
     void aCallTwilioRefusesFailsWithTwiliosCode() {
         ApiClient api = newAccount();
         buyCredits(api, 10_000);

@@ -104,8 +104,9 @@ class Call {
         }
         if (status != Status.IN_PROGRESS) {
             CallOutcome outcome = NOT_CONNECTED.contains(c.outcome()) ? c.outcome() : CallOutcome.FAILED;
+            boolean canceled = hangUpRequested || c.canceledByProvider();
             apply(new CallFailedEvent(callId, accountId, campaignId, contactId, agentId, attempt, outcome, c.endReason(),
-                    earnsAnotherAttempt(outcome), c.at(), hangUpRequested));
+                    !canceled && earnsAnotherAttempt(outcome), c.at(), canceled));
             return;
         }
         long billed = testMode ? 0 : pricing.billedSeconds(c.durationSeconds());

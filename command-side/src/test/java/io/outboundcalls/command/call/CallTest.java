@@ -85,6 +85,13 @@ class CallTest {
     }
 
     @Test
+    void aCallTheProviderCanceledWithoutOurAskingEndsCanceledAndIsNotTriedAgain() {
+        fixture.given(PLACED, RINGING).when(ReportCallEndedCommand.canceledByProvider(ID, "canceled before it was answered", T0))
+                .expectEvents(new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 1, CallOutcome.FAILED,
+                        "canceled before it was answered", false, T0, true));
+    }
+
+    @Test
     void theLastAttemptIsNeverRetryable() {
         fixture.given(placed(3)).when(ReportCallEndedCommand.notConnected(ID, CallOutcome.BUSY, "busy", T0))
                 .expectEvents(new CallFailedEvent(ID, "acct_1", "camp_1", "contact_1", "agent_1", 3, CallOutcome.BUSY,

@@ -71,7 +71,9 @@ class TwilioCallFinisher implements CallFinisher, DisposableBean {
         Instant now = clock.instant();
         if (!call.connected()) {
             TwilioOutcomes.NotConnected end = TwilioOutcomes.notConnected(call.status(), call.sipResponseCode());
-            commands.sendAndWait(ReportCallEndedCommand.notConnected(call.callId(), end.outcome(), end.endReason(), call.completedAt()));
+            commands.sendAndWait("canceled".equals(call.status())
+                    ? ReportCallEndedCommand.canceledByProvider(call.callId(), end.endReason(), call.completedAt())
+                    : ReportCallEndedCommand.notConnected(call.callId(), end.outcome(), end.endReason(), call.completedAt()));
             calls.finished(call.callId(), end.outcome().apiName(), now);
             return;
         }
