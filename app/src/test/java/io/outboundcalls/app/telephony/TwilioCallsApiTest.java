@@ -364,12 +364,7 @@ class TwilioCallsApiTest extends TwilioModeTest {
         buyCredits(api, 10_000);
         String number = number("55");
         String sid = sid("CA");
-        String scenario = "throttled " + number;
-        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("accepting")
-                .willReturn(aResponse().withStatus(429).withBody("{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":429}")));
-        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
-                .whenScenarioStateIs("accepting").willReturn(created(sid)));
+        stubRefusedOnceThenCreated(number, 429, "{\"code\":20429,\"message\":\"Too Many Requests\",\"status\":429}", sid);
         Placed placed = place(api, number, Map.of());
 
         awaitCall(api, placed.callId(), c -> c.path("provider_call_id").asText().equals(sid));
@@ -398,12 +393,7 @@ class TwilioCallsApiTest extends TwilioModeTest {
         buyCredits(api, 10_000);
         String number = number("55");
         String sid = sid("CA");
-        String scenario = "server error " + number;
-        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("accepting")
-                .willReturn(aResponse().withStatus(503).withBody("{\"code\":20503,\"message\":\"Service Unavailable\",\"status\":503}")));
-        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
-                .whenScenarioStateIs("accepting").willReturn(created(sid)));
+        stubRefusedOnceThenCreated(number, 503, "{\"code\":20503,\"message\":\"Service Unavailable\",\"status\":503}", sid);
         FAKES.stubFor(get(urlPathEqualTo(CALLS)).withQueryParam("To", equalTo(number))
                 .willReturn(aResponse().withStatus(200).withBody("{\"calls\": [], \"page_size\": 50}")));
         Placed placed = place(api, number, Map.of());
@@ -604,6 +594,16 @@ class TwilioCallsApiTest extends TwilioModeTest {
 
     private static void stubCreated(String number, String sid) {
         FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).willReturn(created(sid)));
+    }
+
+    /** Calls.json for {@code number} answers {@code status} once, then creates the call as {@code sid}. */
+    private static void stubRefusedOnceThenCreated(String number, int status, String body, String sid) {
+        String scenario = "refused once " + number;
+        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("accepting")
+                .willReturn(aResponse().withStatus(status).withBody(body)));
+        FAKES.stubFor(post(urlEqualTo(CALLS)).withRequestBody(containing("To=" + encode(number))).inScenario(scenario)
+                .whenScenarioStateIs("accepting").willReturn(created(sid)));
     }
 
     /** Twilio's list of calls to {@code number}: one call, created at {@code at}. */
