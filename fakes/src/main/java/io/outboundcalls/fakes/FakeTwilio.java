@@ -66,13 +66,6 @@ public final class FakeTwilio implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** The calls created so far, by Twilio sid, and their status now. */
-    public Map<String, String> statuses() {
-        Map<String, String> statuses = new LinkedHashMap<>();
-        calls.forEach((sid, call) -> statuses.put(sid, call.status));
-        return statuses;
-    }
-
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(option(args, "--port=", "8089"));
         String token = option(args, "--auth-token=", "fake-twilio-auth-token-" + HexFormat.of().formatHex(bytes(8)));

@@ -94,6 +94,13 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Signs in on the sign-in page and waits for the Overview. */
+    Browser signIn(String email, String password) {
+        go("/console/sign-in").type(By.id("email"), email).type(By.id("password"), password).click(By.id("sign-in"));
+        find(By.id("balance-available"));
+        return this;
+    }
+
     /** Clicks a button whose form asks for confirmation first, and confirms. */
     Browser clickAndConfirm(By by) {
         click(by);

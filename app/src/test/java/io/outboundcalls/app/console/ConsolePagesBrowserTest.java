@@ -46,9 +46,7 @@ class ConsolePagesBrowserTest extends ApiTest {
         account = ConsoleAccounts.create(admin(), baseUrl());
         members.setPassword(account.token(), PASSWORD);
         assertThat(account.api().post("/v1/credits/purchase", Map.of("amount", 100_000)).status()).isEqualTo(201);
-        browser.go("/console/sign-in").type(By.id("email"), account.email()).type(By.id("password"), PASSWORD)
-                .click(By.id("sign-in"));
-        browser.find(By.id("balance-available"));
+        browser.signIn(account.email(), PASSWORD);
     }
 
     @AfterAll

@@ -55,9 +55,7 @@ class ConsoleUsabilityBrowserTest extends ApiTest {
         browser = Browser.open(baseUrl(), BROWSER_ZONE);
         account = ConsoleAccounts.create(admin(), baseUrl());
         members.setPassword(account.token(), PASSWORD);
-        browser.go("/console/sign-in").type(By.id("email"), account.email()).type(By.id("password"), PASSWORD)
-                .click(By.id("sign-in"));
-        browser.find(By.id("balance-available"));
+        browser.signIn(account.email(), PASSWORD);
     }
 
     @AfterAll
