@@ -28,8 +28,10 @@ final class RelayScenario {
 
     static final Duration FIRST_TOKEN_DELAY = Duration.ofMillis(200);
     private static final String AUTH_TOKEN = "bench-auth-token-" + UUID.randomUUID();
-    private static final String RELAY_FIGURE = "Relay turn, prompt frame -> first text frame minus the model's %d ms, %d live sessions";
-    private static final String COST_FIGURE = "Relay node cost per live call, %d live sessions";
+    private static final String RELAY_FIGURE = "Relay turn, prompt frame -> first text frame minus the model's %d ms, %d live sessions "
+            + "at a phone call's pace";
+    private static final String STRESS_FIGURE = "Relay turn as above, %2$d live sessions at ten times a phone call's pace (stress)";
+    private static final String COST_FIGURE = "Relay node cost per live call, %d live sessions at a phone call's pace";
 
     private final Sizes sizes;
 
@@ -41,6 +43,7 @@ final class RelayScenario {
         int sessions = sizes.relaySessions();
         String figure = String.format(RELAY_FIGURE, FIRST_TOKEN_DELAY.toMillis(), sessions);
         String costFigure = String.format(COST_FIGURE, sessions);
+        String stressFigure = String.format(STRESS_FIGURE, FIRST_TOKEN_DELAY.toMillis(), sessions);
         System.out.println("Starting a second service, in Twilio mode with a mock model, for the relay…");
         try (MockModel model = new MockModel(FIRST_TOKEN_DELAY, sessions);
              Service service = Service.start(List.of(
@@ -52,7 +55,9 @@ final class RelayScenario {
                      // nothing is dialed: the calls are written to telephony.twilio_calls directly
                      "--outboundcalls.telephony.twilio.api-base-url=http://127.0.0.1:9",
                      "--outboundcalls.llm.base-url=" + model.baseUrl(),
-                     "--outboundcalls.llm.model=benchmark"));
+                     "--outboundcalls.llm.model=benchmark",
+                     // the sessions wait, silent, while the JIT settles between the warm-up and the measured turns
+                     "--outboundcalls.llm.silence-timeout=10m"));
              RawDatabase database = RawDatabase.embedded(service.dataDir())) {
             List<String> calls = placeCalls(database, sessions);
             String relayUrl = service.baseUrl.replaceFirst("^http:", "ws:") + "/telephony/twilio/relay";
@@ -70,40 +75,58 @@ final class RelayScenario {
                 }
                 // the first turns run while the JIT compiles the relay's code: played, not judged
                 Queue<RelaySession.Turn> warmup = new ConcurrentLinkedQueue<>();
-                play(live, sizes.relayWarmupTurns(), warmup);
+                play(live, sizes.relayWarmupTurns(), RelaySession.Pace.STRESS, warmup);
                 warmup.forEach(turn -> model.seen(turn.marker()));
-                NodeUsage warm = NodeUsage.cpu(service);
-                Queue<RelaySession.Turn> firstText = new ConcurrentLinkedQueue<>();
-                long start = System.nanoTime();
-                play(live, sizes.relayTurns(), firstText);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                NodeUsage after = NodeUsage.cpu(service);
+                Phase stress = measure(live, RelaySession.Pace.STRESS, service, model);
+                Phase phone = measure(live, RelaySession.Pace.PHONE, service, model);
                 NodeUsage held = NodeUsage.settled(service);
                 for (RelaySession session : live) {
                     session.hangUp();
                 }
-                return List.of(latency(figure, firstText, model, seconds), cost(costFigure, sessions, before, held, warm, after, seconds,
-                        firstText.size()));
+                return List.of(latency(figure, phone, true), latency(stressFigure, stress, false),
+                        cost(costFigure, sessions, before, held, phone));
             } finally {
                 pauses.shutdownNow();
             }
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + Load.abbreviate(String.valueOf(e.getMessage()));
             return List.of(new Row(figure, "p99 <= 20 ms", "error", null, error),
+                    new Row(stressFigure, "reported", "error", null, error),
                     new Row(costFigure, "reported", "error", null, error));
         }
     }
 
-    private static void play(List<RelaySession> live, int turns, Queue<RelaySession.Turn> into) throws Exception {
-        CompletableFuture.allOf(live.stream().map(session -> session.play(turns, into)).toArray(CompletableFuture[]::new))
+    private static void play(List<RelaySession> live, int turns, RelaySession.Pace pace, Queue<RelaySession.Turn> into)
+            throws Exception {
+        CompletableFuture.allOf(live.stream().map(session -> session.play(turns, pace, into)).toArray(CompletableFuture[]::new))
                 .get(turns * 30L + 30, TimeUnit.SECONDS);
     }
 
+    /** The measured turns of one pace, with each turn's parts as the mock model saw them, and who spent the CPU. */
+    private record Phase(RelaySession.Pace pace, List<Long> total, List<Long> in, List<Long> mock, List<Long> out, double seconds,
+                         double quietAfter, long serviceCpuNanos, long harnessCpuNanos, double idleServiceCores) {
+    }
+
+    private static final Duration IDLE_SAMPLE = Duration.ofSeconds(5);
+
     /**
-     * The overhead of each turn, and its parts as the mock model saw them (same JVM, same clock): prompt sent
-     * to the model's request arriving, the mock's own time beyond its delay, first token flushed to our text.
+     * Waits for a quiet machine (on two cores the JIT compiles what the previous turns made hot for a while after
+     * them; a node that has served calls for a while is not doing that), then plays the measured turns at this pace.
      */
-    private Row latency(String figure, Queue<RelaySession.Turn> turns, MockModel model, double seconds) {
+    private Phase measure(List<RelaySession> live, RelaySession.Pace pace, Service service, MockModel model) throws Exception {
+        double quietAfter = sizes.smoke() ? 0 : Quiet.await(0.15, Duration.ofSeconds(120));
+        // what the node spends with every session open and silent (timers, event processors' polling): not the turns' cost
+        NodeUsage idleBefore = NodeUsage.cpu(service);
+        Thread.sleep(sizes.smoke() ? 0 : IDLE_SAMPLE.toMillis());
+        NodeUsage serviceBefore = NodeUsage.cpu(service);
+        double idleCores = sizes.smoke() ? 0 : (serviceBefore.cpuNanos() - idleBefore.cpuNanos()) / (double) IDLE_SAMPLE.toNanos();
+        long harnessBefore = harnessCpuNanos();
+        Queue<RelaySession.Turn> turns = new ConcurrentLinkedQueue<>();
+        long start = System.nanoTime();
+        play(live, sizes.relayTurns(), pace, turns);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long serviceCpu = NodeUsage.cpu(service).cpuNanos() - serviceBefore.cpuNanos();
+        long harnessCpu = harnessCpuNanos() - harnessBefore;
         long delay = FIRST_TOKEN_DELAY.toNanos();
         List<Long> total = new ArrayList<>();
         List<Long> in = new ArrayList<>();
@@ -118,17 +141,41 @@ final class RelayScenario {
                 out.add(turn.firstTextAt() - seen[1]);
             }
         }
-        long[] overhead = sorted(total);
+        return new Phase(pace, total, in, mock, out, seconds, quietAfter, serviceCpu, harnessCpu, idleCores);
+    }
+
+    /** This JVM's CPU time: the websocket clients and the mock model together. */
+    private static long harnessCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /**
+     * The overhead of each turn, and its parts as the mock model saw them (same JVM, same clock): prompt sent
+     * to the model's request arriving, the mock's own time beyond its delay, first token flushed to our text.
+     */
+    private Row latency(String figure, Phase phase, boolean judged) {
+        long[] overhead = sorted(phase.total());
         double p99 = percentile(overhead, 0.99) / 1e6;
         int expected = sizes.relaySessions() * sizes.relayTurns();
-        return new Row(figure, "p99 <= 20 ms", String.format("p50 %.1f ms, p99 %.1f ms", percentile(overhead, 0.50) / 1e6, p99),
-                overhead.length == expected && p99 <= 20,
-                String.format("%d/%d turns in %.1f s (each prompt 0-200 ms after the previous reply's last token), max %.1f ms; "
-                        + "parts (p50/p99): prompt sent -> model request arrived %s, the mock beyond its delay %s, "
-                        + "first token flushed -> our text frame arrived %s (%d turns matched); %d warm-up turns per session "
-                        + "before, not judged", overhead.length, expected, seconds,
-                        overhead.length == 0 ? 0 : overhead[overhead.length - 1] / 1e6, part(in), part(mock), part(out), in.size(),
-                        sizes.relayWarmupTurns()));
+        String measured = String.format("p50 %.1f ms, p99 %.1f ms", percentile(overhead, 0.50) / 1e6, p99);
+        int cores = Runtime.getRuntime().availableProcessors();
+        String notes = String.format("%d/%d turns in %.1f s (%.0f turns/s; each prompt %d-%d ms after the previous reply's last token), "
+                        + "max %.1f ms; parts (p50/p99): prompt sent -> model request arrived %s, the mock beyond its delay %s, "
+                        + "first token flushed -> our text frame arrived %s (%d turns matched); CPU of the %d cores: service %.0f %%, "
+                        + "harness (websocket clients and mock model) %.0f %%; %d warm-up turns per session before, not judged, "
+                        + "then the machine was quiet after %.0f s",
+                overhead.length, expected, phase.seconds(), overhead.length / phase.seconds(), phase.pace().minMs(), phase.pace().maxMs(),
+                overhead.length == 0 ? 0 : overhead[overhead.length - 1] / 1e6, part(phase.in()), part(phase.mock()), part(phase.out()),
+                phase.in().size(), cores, share(phase.serviceCpuNanos(), phase.seconds(), cores),
+                share(phase.harnessCpuNanos(), phase.seconds(), cores), sizes.relayWarmupTurns(), phase.quietAfter());
+        if (!judged) {
+            return new Row(figure, "reported", measured, null, notes);
+        }
+        return new Row(figure, "p99 <= 20 ms", measured, overhead.length == expected && p99 <= 20, notes);
+    }
+
+    private static double share(long cpuNanos, double seconds, int cores) {
+        return cpuNanos / 1e9 / seconds / cores * 100;
     }
 
     private static String part(List<Long> nanos) {
@@ -140,11 +187,14 @@ final class RelayScenario {
         return values.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
-    private static Row cost(String figure, int sessions, NodeUsage idle, NodeUsage held, NodeUsage warm, NodeUsage after,
-                            double seconds, int turns) {
-        double cpuSeconds = (after.cpuNanos() - warm.cpuNanos()) / 1e9;
-        return new Row(figure, "reported", String.format("CPU %.2f %% of a core (%.2f ms per turn), heap %+.0f KiB, RSS %+.0f KiB",
-                cpuSeconds / seconds / sessions * 100, turns == 0 ? 0 : cpuSeconds * 1000 / turns,
+    private static Row cost(String figure, int sessions, NodeUsage idle, NodeUsage held, Phase phase) {
+        double cpuSeconds = phase.serviceCpuNanos() / 1e9;
+        double turnCpuSeconds = Math.max(0, cpuSeconds - phase.idleServiceCores() * phase.seconds());
+        int turns = phase.total().size();
+        return new Row(figure, "reported", String.format("CPU %.2f %% of a core (%.2f ms per turn beyond the idle node's %.0f %% of a core), "
+                        + "heap %+.0f KiB, RSS %+.0f KiB",
+                cpuSeconds / phase.seconds() / sessions * 100, turns == 0 ? 0 : turnCpuSeconds * 1000 / turns,
+                phase.idleServiceCores() * 100,
                 (held.heapBytes() - idle.heapBytes()) / 1024.0 / sessions, (held.rssBytes() - idle.rssBytes()) / 1024.0 / sessions),
                 null, String.format("CPU: the service process's CPU time over the measured turns / wall time / sessions; "
                         + "memory: heap after a full GC (jcmd GC.run, /admin/metrics jvm_memory_used_bytes) and RSS (/proc), "

@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class RelaySession implements WebSocket.Listener {
 
-    private static final int MAX_PAUSE_MS = 200;
-
     private final String callId;
     private final ScheduledExecutorService pauses;
     private final StringBuilder partial = new StringBuilder();
@@ -33,6 +31,7 @@ final class RelaySession implements WebSocket.Listener {
     private long sentAt;
     private boolean awaitingFirst;
     private CompletableFuture<Void> turns = new CompletableFuture<>();
+    private Pace pace;
 
     RelaySession(String callId, ScheduledExecutorService pauses) {
         this.callId = callId;
@@ -54,8 +53,30 @@ final class RelaySession implements WebSocket.Listener {
     record Turn(String marker, long sentAt, long firstTextAt) {
     }
 
-    /** Plays {@code count} turns into {@code into}. */
-    synchronized CompletableFuture<Void> play(int count, Queue<Turn> into) {
+    /**
+     * How long the callee takes between the reply's {@code last: true} and its next prompt, drawn uniformly from
+     * {@code [minMs, maxMs)}: on a phone the reply is spoken first (a few words take a second or two) and the
+     * callee's answer is heard to its end before ConversationRelay sends it.
+     */
+    record Pace(int minMs, int maxMs) {
+
+        /** a phone call's pace: the reply spoken, then the callee's answer, 1 to 3 s in all */
+        static final Pace PHONE = new Pace(1_000, 3_000);
+        /** about ten times a phone call's pace: no time to speak the reply, a callee who answers at once */
+        static final Pace STRESS = new Pace(0, 200);
+
+        long next() {
+            return minMs + ThreadLocalRandom.current().nextInt(maxMs - minMs);
+        }
+
+        double meanSeconds() {
+            return (minMs + maxMs) / 2000.0;
+        }
+    }
+
+    /** Plays {@code count} turns into {@code into}, each prompt a {@code pace} pause after the previous reply. */
+    synchronized CompletableFuture<Void> play(int count, Pace pace, Queue<Turn> into) {
+        this.pace = pace;
         played = into;
         turnsLeft = count;
         turns = new CompletableFuture<>();
@@ -64,7 +85,7 @@ final class RelaySession implements WebSocket.Listener {
     }
 
     private void schedulePrompt() {
-        pauses.schedule(this::prompt, ThreadLocalRandom.current().nextInt(MAX_PAUSE_MS), TimeUnit.MILLISECONDS);
+        pauses.schedule(this::prompt, pace.next(), TimeUnit.MILLISECONDS);
     }
 
     private synchronized void prompt() {

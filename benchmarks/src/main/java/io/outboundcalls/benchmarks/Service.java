@@ -39,7 +39,13 @@ final class Service implements AutoCloseable {
         String adminToken = UUID.randomUUID().toString();
         List<String> command = new ArrayList<>(List.of(
                 System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx1g", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "-Xmx1g", "-Daxoniq.update-checker.disabled=true"));
+        // e.g. a flight recording of the service alone: BENCH_SERVICE_JAVA_OPTIONS="-XX:StartFlightRecording:..."
+        String javaOptions = System.getenv("BENCH_SERVICE_JAVA_OPTIONS");
+        if (javaOptions != null && !javaOptions.isBlank()) {
+            command.addAll(List.of(javaOptions.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString(),
                 "--server.port=" + port,
                 "--outboundcalls.data-dir=" + dataDir,
                 "--outboundcalls.admin-token=" + adminToken,

@@ -40,15 +40,15 @@ final class ChatStreamParser {
             if (value.startsWith(" ")) {
                 value = value.substring(1);
             }
-            if (data.length() > 0) {
-                data.append('\n');
-            }
-            data.append(value);
+            String event = data.length() == 0 ? value : data.append('\n').append(value).toString();
             // servers send one data line per event: acting on it at once saves waiting for the blank line
-            JsonNode chunk = DONE.equals(data.toString()) ? null : parseOrNull(data.toString());
-            if (chunk != null || DONE.equals(data.toString())) {
+            boolean isDone = DONE.equals(event);
+            JsonNode chunk = isDone ? null : parseOrNull(event);
+            if (chunk != null || isDone) {
                 data.setLength(0);
                 handle(chunk);
+            } else if (data.length() == 0) {
+                data.append(value);
             }
         }
     }

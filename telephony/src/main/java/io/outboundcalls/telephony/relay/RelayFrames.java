@@ -1,6 +1,7 @@
 package io.outboundcalls.telephony.relay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outboundcalls.telephony.TelephonyJson;
@@ -36,9 +37,11 @@ final class RelayFrames {
         };
     }
 
+    /** Written by hand (one per token, the relay's hottest path): the same bytes as Jackson writes for the object. */
     static String text(String token, boolean last) {
-        ObjectNode frame = TelephonyJson.MAPPER.createObjectNode();
-        return frame.put("type", "text").put("token", token).put("last", last).toString();
+        StringBuilder frame = new StringBuilder(token.length() + 40).append("{\"type\":\"text\",\"token\":\"");
+        JsonStringEncoder.getInstance().quoteAsString(token, frame);
+        return frame.append("\",\"last\":").append(last).append('}').toString();
     }
 
     /** Ends the session; Twilio hands {@code handoffData} (a JSON string) to the {@code <Connect action>} URL. */

@@ -61,6 +61,17 @@ class RelayFramesTest {
     }
 
     @Test
+    void textFramesAreTheBytesJacksonWritesForAnyToken() {
+        for (String token : new String[] {"", " can", "Hi \"there\"", "back\\slash", "tab\tnew\nline\r", "\u0000\u001f\u007f",
+                "caf\u00e9 \u20ac \ud83d\ude00", "</script>", "\u2028\u2029"}) {
+            for (boolean last : new boolean[] {false, true}) {
+                String jackson = TelephonyJson.MAPPER.createObjectNode().put("type", "text").put("token", token).put("last", last).toString();
+                assertThat(RelayFrames.text(token, last)).as(token).isEqualTo(jackson);
+            }
+        }
+    }
+
+    @Test
     void theRelayUrlIsThePublicUrlWithAWebsocketScheme() {
         assertThat(RelayConfiguration.relayUrl("https://calls.example.com/")).isEqualTo("wss://calls.example.com/telephony/twilio/relay");
         assertThat(RelayConfiguration.relayUrl("http://127.0.0.1:8080")).isEqualTo("ws://127.0.0.1:8080/telephony/twilio/relay");
