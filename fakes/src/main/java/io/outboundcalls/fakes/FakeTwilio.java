@@ -129,9 +129,9 @@ public final class FakeTwilio implements AutoCloseable {
 
     private void create(HttpExchange exchange) throws IOException {
         Map<String, List<String>> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        String to = form.getOrDefault("To", List.of("")).get(0);
-        if (!to.matches("\\+[1-9]\\d{6,14}")) {
-            reply(exchange, 400, error(21211, "The 'To' number " + to + " is not a valid phone number."));
+        CallsFormCheck.Refusal refusal = CallsFormCheck.refusal(form);
+        if (refusal != null) {
+            reply(exchange, 400, error(refusal.code(), refusal.message()));
             return;
         }
         FakeCall call = new FakeCall("CA" + HexFormat.of().formatHex(bytes(16)), form);
