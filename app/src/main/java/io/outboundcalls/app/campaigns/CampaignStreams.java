@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.common.Ids;
-import io.outboundcalls.command.common.NamedThreads;
+import io.outboundcalls.platform.NamedThreads;
 import io.outboundcalls.query.campaign.CampaignView;
 import io.outboundcalls.query.campaign.FindCampaignQuery;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

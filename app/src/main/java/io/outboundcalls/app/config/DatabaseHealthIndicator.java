@@ -1,6 +1,6 @@
 package io.outboundcalls.app.config;
 
-import io.outboundcalls.command.common.NamedThreads;
+import io.outboundcalls.platform.NamedThreads;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,7 @@
 package io.outboundcalls.app.config;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.outboundcalls.command.common.NamedThreads;
+import io.outboundcalls.platform.NamedThreads;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package io.outboundcalls.app.security;
 
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
-import io.outboundcalls.command.common.NamedThreads;
+import io.outboundcalls.platform.NamedThreads;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package io.outboundcalls.app.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.outboundcalls.platform.Json;
 import io.outboundcalls.command.common.Ids;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -35,8 +35,6 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
     /** Instantiated by Tomcat by its class name, so public with a no-argument constructor. */
     public static class ProblemReportValve extends ErrorReportValve {
 
-        private static final ObjectMapper JSON = new ObjectMapper();
-
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             HttpStatus resolved = HttpStatus.resolve(response.getStatus());
@@ -57,7 +55,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                 response.setHeader(RequestIds.HEADER, requestId);
                 Writer writer = response.getReporter();
                 if (writer != null) {
-                    writer.write(JSON.writeValueAsString(ProblemWriter.body(problem, requestId)));
+                    writer.write(Json.MAPPER.writeValueAsString(ProblemWriter.body(problem, requestId)));
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException e) {

@@ -1,5 +1,6 @@
 package io.outboundcalls.command.common;
 
+import io.outboundcalls.platform.NamedThreads;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;

@@ -1,5 +1,6 @@
 package io.outboundcalls.command.dialer;
 
+import io.outboundcalls.platform.Json;
 import io.outboundcalls.command.call.HangUpCallCommand;
 import io.outboundcalls.command.call.ReportCallEndedCommand;
 import io.outboundcalls.command.common.CommandRejectedException;
@@ -53,7 +54,7 @@ class AbandonedAttempts {
             String callId = (String) row.get("held_call_id");
             try {
                 settle(callId, (String) row.get("account_id"), (String) row.get("campaign_id"),
-                        DialerJson.read((String) row.get("settings"), CampaignSettings.class).agentId(),
+                        Json.read((String) row.get("settings"), CampaignSettings.class).agentId(),
                         (String) row.get("released_reason"), "cancelled".equals(row.get("status")));
                 jdbc.update("update dialer.campaign_contacts set held_call_id = null where campaign_id = ? and contact_id = ? and held_call_id = ?",
                         row.get("campaign_id"), row.get("contact_id"), callId);

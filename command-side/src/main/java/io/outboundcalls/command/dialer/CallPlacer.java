@@ -3,7 +3,7 @@ package io.outboundcalls.command.dialer;
 import io.outboundcalls.command.call.HangUpCallCommand;
 import io.outboundcalls.command.call.PlaceCallCommand;
 import io.outboundcalls.command.campaign.MarkCampaignWaitingCommand;
-import io.outboundcalls.command.common.NamedThreads;
+import io.outboundcalls.platform.NamedThreads;
 import io.outboundcalls.command.credits.CreditAccountIds;
 import io.outboundcalls.command.credits.CreditPricing;
 import io.outboundcalls.command.credits.InsufficientCreditsException;

@@ -1,5 +1,6 @@
 package io.outboundcalls.command.dialer;
 
+import io.outboundcalls.platform.Json;
 import io.outboundcalls.command.campaign.SkipCampaignContactCommand;
 import io.outboundcalls.events.account.LegalCallingWindow;
 import io.outboundcalls.events.campaign.CampaignSettings;
@@ -115,7 +116,7 @@ class DialGuard {
             String state = "cancelled".equals(row.get("status")) ? "cancelled" : "pending";
             return released(slot, state, "campaign_" + row.get("status"), null, null);
         }
-        CallingWindow window = CallingWindow.forCampaign(DialerJson.read((String) row.get("settings"), CampaignSettings.class),
+        CallingWindow window = CallingWindow.forCampaign(Json.read((String) row.get("settings"), CampaignSettings.class),
                 LegalCallingWindow.orDefault((String) row.get("legal_window_start"), (String) row.get("legal_window_end")));
         List<ZoneId> zones = window.zonesFor((String) row.get("timezone"), (String) row.get("candidates"));
         Instant now = clock.instant();

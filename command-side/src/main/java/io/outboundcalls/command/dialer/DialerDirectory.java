@@ -1,6 +1,7 @@
 package io.outboundcalls.command.dialer;
 
-import io.outboundcalls.command.common.BatchedStatements;
+import io.outboundcalls.platform.Json;
+import io.outboundcalls.platform.BatchedStatements;
 import io.outboundcalls.events.agent.AgentCreatedEvent;
 import io.outboundcalls.events.agent.AgentDeletedEvent;
 import io.outboundcalls.events.agent.AgentSettings;
@@ -62,13 +63,13 @@ public class DialerDirectory {
     void on(AgentCreatedEvent event) {
         inserts.flush();
         jdbc.update("insert into dialer.agents (agent_id, account_id, settings) values (?, ?, ?::jsonb) on conflict do nothing",
-                event.agentId(), event.accountId(), DialerJson.write(event.settings()));
+                event.agentId(), event.accountId(), Json.write(event.settings()));
     }
 
     @EventHandler
     void on(AgentUpdatedEvent event) {
         inserts.flush();
-        jdbc.update("update dialer.agents set settings = ?::jsonb where agent_id = ?", DialerJson.write(event.settings()), event.agentId());
+        jdbc.update("update dialer.agents set settings = ?::jsonb where agent_id = ?", Json.write(event.settings()), event.agentId());
     }
 
     @EventHandler
@@ -93,7 +94,7 @@ public class DialerDirectory {
     @EventHandler
     void on(ContactCreatedEvent event) {
         ResolvedTimezone tz = event.timezone();
-        inserts.add(INSERT_CONTACT, event.contactId(), event.accountId(), event.details().phoneNumber(), DialerJson.write(event.details()),
+        inserts.add(INSERT_CONTACT, event.contactId(), event.accountId(), event.details().phoneNumber(), Json.write(event.details()),
                 zone(tz), candidates(tz), event.doNotCall(), event.doNotCallReason() == DoNotCallReason.OPTED_OUT);
         for (String listId : event.listIds()) {
             inserts.add(INSERT_MEMBER, listId, event.contactId());
@@ -110,7 +111,7 @@ public class DialerDirectory {
         jdbc.update("""
                 update dialer.contacts set phone = ?, details = ?::jsonb, timezone = ?, candidates = ?, do_not_call = ?
                 where contact_id = ?""",
-                event.details().phoneNumber(), DialerJson.write(event.details()), zone(tz), candidates(tz),
+                event.details().phoneNumber(), Json.write(event.details()), zone(tz), candidates(tz),
                 event.doNotCall(), event.contactId());
     }
 
@@ -160,13 +161,13 @@ public class DialerDirectory {
 
     public Optional<AgentSettings> agent(String agentId) {
         return jdbc.query("select settings from dialer.agents where agent_id = ?",
-                (rs, i) -> DialerJson.read(rs.getString(1), AgentSettings.class), agentId).stream().findFirst();
+                (rs, i) -> Json.read(rs.getString(1), AgentSettings.class), agentId).stream().findFirst();
     }
 
     public Optional<ContactDetails> contact(String contactId) {
         inserts.flush();
         return jdbc.query("select details from dialer.contacts where contact_id = ?",
-                (rs, i) -> DialerJson.read(rs.getString(1), ContactDetails.class), contactId).stream().findFirst();
+                (rs, i) -> Json.read(rs.getString(1), ContactDetails.class), contactId).stream().findFirst();
     }
 
     private boolean exists(String sql, Object... args) {

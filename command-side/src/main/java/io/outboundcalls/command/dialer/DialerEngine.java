@@ -1,5 +1,6 @@
 package io.outboundcalls.command.dialer;
 
+import io.outboundcalls.platform.Json;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.account.TierLimits;
 import io.outboundcalls.command.campaign.CompleteCampaignCommand;
@@ -149,7 +150,7 @@ class DialerEngine {
             return null;
         }
         Map<String, Object> row = rows.get(0);
-        CampaignSettings settings = DialerJson.read((String) row.get("settings"), CampaignSettings.class);
+        CampaignSettings settings = Json.read((String) row.get("settings"), CampaignSettings.class);
         LegalCallingWindow legal = LegalCallingWindow.orDefault((String) row.get("legal_window_start"), (String) row.get("legal_window_end"));
         Timestamp nextDialAt = (Timestamp) row.get("next_dial_at");
         return new Campaign(campaignId, (String) row.get("account_id"), (String) row.get("list_id"), settings,

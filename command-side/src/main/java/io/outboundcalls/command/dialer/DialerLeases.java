@@ -1,6 +1,7 @@
 package io.outboundcalls.command.dialer;
 
-import io.outboundcalls.command.common.NamedThreads;
+import io.outboundcalls.platform.Json;
+import io.outboundcalls.platform.NamedThreads;
 import io.outboundcalls.events.campaign.CampaignSettings;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -80,7 +81,7 @@ class DialerLeases implements DisposableBean {
                 returning cc.campaign_id, c.account_id, c.settings::text as settings, cc.contact_id, cc.attempts, cc.call_id,
                     cc.lease_token::text as token, (select phone from dialer.contacts p where p.contact_id = cc.contact_id) as phone""",
                 (rs, i) -> new Slot(rs.getString("campaign_id"), rs.getString("account_id"),
-                        DialerJson.read(rs.getString("settings"), CampaignSettings.class), rs.getString("contact_id"),
+                        Json.read(rs.getString("settings"), CampaignSettings.class), rs.getString("contact_id"),
                         rs.getInt("attempts"), rs.getString("call_id"), rs.getString("phone"), rs.getString("token")),
                 LONGEST_CALL_SECONDS, properties.recoverAfter().toSeconds(), TAKEOVER_BATCH, owner, leaseSeconds());
     }

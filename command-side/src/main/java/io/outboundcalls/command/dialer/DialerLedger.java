@@ -1,5 +1,6 @@
 package io.outboundcalls.command.dialer;
 
+import io.outboundcalls.platform.Json;
 import io.outboundcalls.events.call.CallCompletedEvent;
 import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallOutcome;
@@ -49,7 +50,7 @@ class DialerLedger {
         jdbc.update("""
                 insert into dialer.campaigns (campaign_id, account_id, status, settings, list_id) values (?, ?, 'draft', ?::jsonb, ?)
                 on conflict do nothing""",
-                event.campaignId(), event.accountId(), DialerJson.write(event.settings()), event.settings().contactListId());
+                event.campaignId(), event.accountId(), Json.write(event.settings()), event.settings().contactListId());
     }
 
     @EventHandler

@@ -1,6 +1,6 @@
 package io.outboundcalls.command.dialer;
 
-import io.outboundcalls.command.common.NamedThreads;
+import io.outboundcalls.platform.NamedThreads;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

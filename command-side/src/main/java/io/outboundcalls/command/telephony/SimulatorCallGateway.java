@@ -3,7 +3,7 @@ package io.outboundcalls.command.telephony;
 import io.outboundcalls.command.call.ReportCallAnsweredCommand;
 import io.outboundcalls.command.call.ReportCallEndedCommand;
 import io.outboundcalls.command.call.ReportCallRingingCommand;
-import io.outboundcalls.command.common.NamedThreads;
+import io.outboundcalls.platform.NamedThreads;
 import io.outboundcalls.events.call.CallOutcome;
 import java.time.Clock;
 import java.time.Instant;

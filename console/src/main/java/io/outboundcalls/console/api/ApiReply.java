@@ -1,7 +1,7 @@
 package io.outboundcalls.console.api;
 
+import io.outboundcalls.platform.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,15 +12,13 @@ import java.util.Map;
 /** What the API answered: status, content type and body; JSON bodies are read on demand. */
 public record ApiReply(int status, String contentType, byte[] body, Map<String, String> headers) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public boolean ok() {
         return status >= 200 && status < 300;
     }
 
     public JsonNode json() {
         try {
-            return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+            return body.length == 0 ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -29,7 +27,7 @@ public record ApiReply(int status, String contentType, byte[] body, Map<String, 
     /** The body as maps ({@link ApiObject}) and lists, for templates. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> map() {
-        return ApiObject.map(JSON.convertValue(json(), Map.class));
+        return ApiObject.map(Json.MAPPER.convertValue(json(), Map.class));
     }
 
     /** {@code data} of a list answer. */

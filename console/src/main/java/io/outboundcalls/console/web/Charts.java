@@ -1,7 +1,7 @@
 package io.outboundcalls.console.web;
 
+import io.outboundcalls.platform.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,8 +18,6 @@ import java.util.TreeSet;
  * page as JSON that console.js draws. Counting API objects per day is presentation, not a rule.
  */
 final class Charts {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Charts() {
     }
@@ -58,7 +56,7 @@ final class Charts {
         List<Map<String, Object>> series = new ArrayList<>();
         seriesByLabel.forEach((label, values) -> series.add(Map.of("label", label, "values", values)));
         try {
-            return JSON.writeValueAsString(Map.of("x", x, "series", series));
+            return Json.MAPPER.writeValueAsString(Map.of("x", x, "series", series));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -4,7 +4,7 @@ import io.outboundcalls.events.agent.AgentCreatedEvent;
 import io.outboundcalls.events.agent.AgentDeletedEvent;
 import io.outboundcalls.events.agent.AgentSettings;
 import io.outboundcalls.events.agent.AgentUpdatedEvent;
-import io.outboundcalls.query.common.Json;
+import io.outboundcalls.platform.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.ReadModel;

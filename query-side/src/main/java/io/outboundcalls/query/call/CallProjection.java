@@ -9,7 +9,7 @@ import io.outboundcalls.events.call.CallRecordingAddedEvent;
 import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import io.outboundcalls.events.call.TranscriptTurn;
-import io.outboundcalls.query.common.Json;
+import io.outboundcalls.platform.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.ReadModel;

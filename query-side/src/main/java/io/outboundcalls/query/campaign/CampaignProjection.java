@@ -11,7 +11,7 @@ import io.outboundcalls.events.campaign.CampaignSettings;
 import io.outboundcalls.events.campaign.CampaignStartedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEvent;
-import io.outboundcalls.query.common.Json;
+import io.outboundcalls.platform.Json;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.ReadModel;

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The contacts projection takes larger batches than the default: an import writes one event
  * per contact, and each batch is one transaction, so fewer, larger commits keep the read model
- * close behind a 100,000-row import ({@link io.outboundcalls.query.common.BatchedStatements} writes each batch's inserts at once).
+ * close behind a 100,000-row import ({@link io.outboundcalls.platform.BatchedStatements} writes each batch's inserts at once).
  */
 @Configuration(proxyBeanMethods = false)
 class ContactProcessingConfiguration {

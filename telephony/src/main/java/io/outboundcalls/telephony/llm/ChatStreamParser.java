@@ -2,7 +2,7 @@ package io.outboundcalls.telephony.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import java.util.function.Consumer;
 
 /**
@@ -108,7 +108,7 @@ final class ChatStreamParser {
 
     private static JsonNode parseOrNull(String text) {
         try {
-            JsonNode node = TelephonyJson.MAPPER.readTree(text);
+            JsonNode node = Json.MAPPER.readTree(text);
             return node != null && node.isObject() ? node : null;
         } catch (JsonProcessingException e) {
             return null;

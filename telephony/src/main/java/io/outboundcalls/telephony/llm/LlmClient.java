@@ -1,12 +1,12 @@
 package io.outboundcalls.telephony.llm;
 
-import static io.outboundcalls.command.common.NamedThreads.numbered;
+import static io.outboundcalls.platform.NamedThreads.numbered;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -98,7 +98,7 @@ public class LlmClient implements DisposableBean {
             throw new LlmException("The model server answered " + response.statusCode() + ": " + abbreviate(response.body()));
         }
         try {
-            JsonNode message = TelephonyJson.MAPPER.readTree(response.body()).path("choices").path(0).path("message");
+            JsonNode message = Json.MAPPER.readTree(response.body()).path("choices").path(0).path("message");
             if (!message.path("content").isTextual()) {
                 throw new LlmException("The completion has no text content" + (message.hasNonNull("refusal") ? " (refused)" : ""));
             }
@@ -109,7 +109,7 @@ public class LlmClient implements DisposableBean {
     }
 
     private ObjectNode request(List<ChatMessage> messages) {
-        ObjectNode body = TelephonyJson.MAPPER.createObjectNode();
+        ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("model", properties.model());
         ArrayNode list = body.putArray("messages");
         messages.forEach(message -> list.addObject().put("role", message.role()).put("content", message.content()));

@@ -2,7 +2,7 @@ package io.outboundcalls.telephony.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +45,10 @@ final class ToolCallAssembler {
     private static JsonNode arguments(Part part) {
         String text = part.arguments.toString().strip();
         if (text.isEmpty()) {
-            return TelephonyJson.MAPPER.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
         try {
-            JsonNode node = TelephonyJson.MAPPER.readTree(text);
+            JsonNode node = Json.MAPPER.readTree(text);
             if (node == null || !node.isObject()) {
                 throw new LlmException("Arguments of tool " + part.name + " are not a JSON object: " + text);
             }

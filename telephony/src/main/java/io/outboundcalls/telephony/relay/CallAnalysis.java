@@ -8,7 +8,7 @@ import io.outboundcalls.events.agent.AgentSettings;
 import io.outboundcalls.events.agent.AnalysisField;
 import io.outboundcalls.events.agent.AnalysisSettings;
 import io.outboundcalls.events.call.TranscriptTurn;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import io.outboundcalls.telephony.llm.ChatMessage;
 import io.outboundcalls.telephony.llm.LlmClient;
 import java.util.List;
@@ -52,7 +52,7 @@ final class CallAnalysis {
     }
 
     static ObjectNode responseFormat(List<AnalysisField> fields) {
-        ObjectNode format = TelephonyJson.MAPPER.createObjectNode();
+        ObjectNode format = Json.MAPPER.createObjectNode();
         ObjectNode schema = format.putObject("response_format").put("type", "json_schema")
                 .putObject("json_schema").put("name", "call_analysis").put("strict", true).putObject("schema");
         schema.put("type", "object").put("additionalProperties", false);
@@ -82,7 +82,7 @@ final class CallAnalysis {
     static Result read(String callId, AnalysisSettings settings, List<AnalysisField> fields, String content) {
         JsonNode answer;
         try {
-            answer = TelephonyJson.MAPPER.readTree(content);
+            answer = Json.MAPPER.readTree(content);
         } catch (JsonProcessingException e) {
             log.warn("Call {}: the analysis is not JSON: {}", callId, e.getOriginalMessage());
             return Result.NONE;

@@ -3,7 +3,7 @@ package io.outboundcalls.telephony.relay;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.outboundcalls.events.call.TranscriptTurn;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -34,7 +34,7 @@ class ConversationStore {
     }
 
     static String transcriptJson(List<TranscriptTurn> transcript) {
-        ArrayNode turns = TelephonyJson.MAPPER.createArrayNode();
+        ArrayNode turns = Json.MAPPER.createArrayNode();
         transcript.forEach(turn -> turns.addObject().put("role", turn.role()).put("text", turn.text())
                 .put("start_ms", turn.startMs()).put("end_ms", turn.endMs()));
         return turns.toString();
@@ -42,7 +42,7 @@ class ConversationStore {
 
     private static String json(Map<String, Object> value) {
         try {
-            return TelephonyJson.MAPPER.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Analysis values are strings, numbers and booleans", e);
         }

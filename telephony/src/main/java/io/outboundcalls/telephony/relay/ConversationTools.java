@@ -3,7 +3,7 @@ package io.outboundcalls.telephony.relay;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.outboundcalls.events.agent.AgentSettings;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 
 /** The functions an agent may call; every one ends the conversation. {@code transfer} only when there is a number. */
 final class ConversationTools {
@@ -20,7 +20,7 @@ final class ConversationTools {
     }
 
     static ArrayNode forAgent(AgentSettings agent) {
-        ArrayNode tools = TelephonyJson.MAPPER.createArrayNode();
+        ArrayNode tools = Json.MAPPER.createArrayNode();
         add(tools, END_CALL, "Hang up: the conversation is over. Say goodbye first.");
         add(tools, OPT_OUT, "The callee asked not to be called again: they are removed from every list and the call ends.");
         if (offersTransfer(agent)) {

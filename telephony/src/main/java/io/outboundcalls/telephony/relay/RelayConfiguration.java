@@ -1,6 +1,6 @@
 package io.outboundcalls.telephony.relay;
 
-import static io.outboundcalls.command.common.NamedThreads.numbered;
+import static io.outboundcalls.platform.NamedThreads.numbered;
 
 import io.outboundcalls.telephony.PlacedCalls;
 import io.outboundcalls.telephony.llm.LlmClient;

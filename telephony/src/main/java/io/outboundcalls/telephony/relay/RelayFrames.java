@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +18,7 @@ final class RelayFrames {
     static RelayFrame parse(String text) {
         JsonNode frame;
         try {
-            frame = TelephonyJson.MAPPER.readTree(text);
+            frame = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Not JSON: " + e.getOriginalMessage());
         }
@@ -46,11 +46,11 @@ final class RelayFrames {
 
     /** Ends the session; Twilio hands {@code handoffData} (a JSON string) to the {@code <Connect action>} URL. */
     static String end(String action, String reason, String transferNumber) {
-        ObjectNode handoff = TelephonyJson.MAPPER.createObjectNode().put("action", action).put("reason", reason);
+        ObjectNode handoff = Json.MAPPER.createObjectNode().put("action", action).put("reason", reason);
         if (transferNumber != null) {
             handoff.put("transfer_number", transferNumber);
         }
-        return TelephonyJson.MAPPER.createObjectNode().put("type", "end").put("handoffData", handoff.toString()).toString();
+        return Json.MAPPER.createObjectNode().put("type", "end").put("handoffData", handoff.toString()).toString();
     }
 
     private static String text(JsonNode frame, String field) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.outboundcalls.events.call.TranscriptTurn;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +42,12 @@ class Conversations {
     }
 
     private static Map<String, Object> analysis(String json) {
-        return TelephonyJson.MAPPER.convertValue(read(json), new TypeReference<Map<String, Object>>() { });
+        return Json.MAPPER.convertValue(read(json), new TypeReference<Map<String, Object>>() { });
     }
 
     private static JsonNode read(String json) {
         try {
-            return TelephonyJson.MAPPER.readTree(json);
+            return Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a stored conversation", e);
         }

@@ -2,7 +2,7 @@ package io.outboundcalls.telephony.twilio;
 
 import io.outboundcalls.command.call.ReportCallAnsweredCommand;
 import io.outboundcalls.command.call.ReportCallEndedCommand;
-import io.outboundcalls.command.common.NamedThreads;
+import io.outboundcalls.platform.NamedThreads;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.TranscriptTurn;
 import io.outboundcalls.telephony.CallFinisher;

@@ -7,7 +7,7 @@ import io.outboundcalls.command.call.ReportCallRingingCommand;
 import io.outboundcalls.command.telephony.PromptVariables;
 import io.outboundcalls.events.agent.AgentSettings;
 import io.outboundcalls.events.agent.VoicemailSettings;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import io.outboundcalls.telephony.recording.RecordingStore;
 import java.io.IOException;
 import java.time.Clock;
@@ -162,7 +162,7 @@ class TwilioCallbacks {
             return null;
         }
         try {
-            JsonNode data = TelephonyJson.MAPPER.readTree(handoffData);
+            JsonNode data = Json.MAPPER.readTree(handoffData);
             return data.path("action").asText(null);
         } catch (IOException e) {
             return null;

@@ -3,7 +3,7 @@ package io.outboundcalls.telephony.twilio;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.outboundcalls.command.telephony.DialRequest;
 import io.outboundcalls.telephony.PlacedCalls;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -128,7 +128,7 @@ class TwilioCalls implements PlacedCalls {
 
     private static String write(DialRequest request) {
         try {
-            return TelephonyJson.MAPPER.writeValueAsString(request);
+            return Json.MAPPER.writeValueAsString(request);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a dial request", e);
         }
@@ -136,7 +136,7 @@ class TwilioCalls implements PlacedCalls {
 
     private static DialRequest read(String json) {
         try {
-            return TelephonyJson.MAPPER.readValue(json, DialRequest.class);
+            return Json.MAPPER.readValue(json, DialRequest.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a stored dial request", e);
         }

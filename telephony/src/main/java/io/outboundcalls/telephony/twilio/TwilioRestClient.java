@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.Base64;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,7 +127,7 @@ class TwilioRestClient {
 
     private TwilioApiException refusal(HttpResponse<byte[]> response) {
         try {
-            JsonNode error = TelephonyJson.MAPPER.readTree(response.body());
+            JsonNode error = Json.MAPPER.readTree(response.body());
             Integer code = error.path("code").isNumber() ? error.path("code").asInt() : null;
             return new TwilioApiException(response.statusCode(), code, error.path("message").asText("no message"));
         } catch (IOException e) {
@@ -146,7 +146,7 @@ class TwilioRestClient {
 
     private static JsonNode read(HttpResponse<byte[]> response) {
         try {
-            return TelephonyJson.MAPPER.readTree(response.body());
+            return Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("Twilio answered with a body that is not JSON", e);
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.outboundcalls.telephony.TelephonyJson;
+import io.outboundcalls.platform.Json;
 import org.junit.jupiter.api.Test;
 
 class RelayFramesTest {
@@ -50,12 +50,12 @@ class RelayFramesTest {
 
     @Test
     void writesTextAndEndFrames() throws Exception {
-        JsonNode text = TelephonyJson.MAPPER.readTree(RelayFrames.text("Hi \"there\"", false));
+        JsonNode text = Json.MAPPER.readTree(RelayFrames.text("Hi \"there\"", false));
         assertThat(text.path("type").asText()).isEqualTo("text");
         assertThat(text.path("token").asText()).isEqualTo("Hi \"there\"");
         assertThat(text.path("last").asBoolean()).isFalse();
-        JsonNode end = TelephonyJson.MAPPER.readTree(RelayFrames.end("transfer", "transfer", "+15005550001"));
-        JsonNode handoff = TelephonyJson.MAPPER.readTree(end.path("handoffData").asText());
+        JsonNode end = Json.MAPPER.readTree(RelayFrames.end("transfer", "transfer", "+15005550001"));
+        JsonNode handoff = Json.MAPPER.readTree(end.path("handoffData").asText());
         assertThat(handoff.path("action").asText()).isEqualTo("transfer");
         assertThat(handoff.path("transfer_number").asText()).isEqualTo("+15005550001");
     }
@@ -65,7 +65,7 @@ class RelayFramesTest {
         for (String token : new String[] {"", " can", "Hi \"there\"", "back\\slash", "tab\tnew\nline\r", "\u0000\u001f\u007f",
                 "caf\u00e9 \u20ac \ud83d\ude00", "</script>", "\u2028\u2029"}) {
             for (boolean last : new boolean[] {false, true}) {
-                String jackson = TelephonyJson.MAPPER.createObjectNode().put("type", "text").put("token", token).put("last", last).toString();
+                String jackson = Json.MAPPER.createObjectNode().put("type", "text").put("token", token).put("last", last).toString();
                 assertThat(RelayFrames.text(token, last)).as(token).isEqualTo(jackson);
             }
         }

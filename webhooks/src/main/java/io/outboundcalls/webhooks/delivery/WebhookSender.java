@@ -1,5 +1,6 @@
 package io.outboundcalls.webhooks.delivery;
 
+import io.outboundcalls.platform.NamedThreads;
 import io.outboundcalls.webhooks.WebhookProperties;
 import io.outboundcalls.webhooks.endpoint.WebhookEndpoints;
 import org.apache.hc.client5.http.DnsResolver;
@@ -38,7 +39,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends due deliveries. One dispatcher thread claims as many due deliveries as there are free
@@ -118,15 +118,8 @@ class WebhookSender implements SmartLifecycle, DisposableBean {
         }
         running = true;
         slots = new Semaphore(properties.senderThreads());
-        AtomicInteger counter = new AtomicInteger();
-        senders = Executors.newFixedThreadPool(properties.senderThreads(), r -> {
-            Thread t = new Thread(r, "webhook-sender-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        dispatcher = new Thread(this::dispatch, "webhook-dispatcher");
-        dispatcher.setDaemon(true);
-        dispatcher.start();
+        senders = Executors.newFixedThreadPool(properties.senderThreads(), NamedThreads.numbered("webhook-sender"));
+        dispatcher = NamedThreads.start("webhook-dispatcher", this::dispatch);
     }
 
     /** Stops claiming and lets attempts in flight finish (their rows are otherwise re-sent after the lease). */

@@ -1,4 +1,4 @@
-package io.outboundcalls.query.common;
+package io.outboundcalls.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,10 +9,18 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.util.function.Function;
 
-/** The read models' own JSON columns: a private mapper, independent of the web's settings. */
+/**
+ * The one JSON mapper for what the application stores or exchanges on its own: the read models' and the
+ * dialer's JSON columns, the provider's and the model's wire formats, the console's in-process API
+ * replies, the container's error bodies. Unknown fields are ignored, {@code java.time} is understood.
+ * Two mappers are deliberately not this one: the API's (Spring MVC's, which the webhook payloads share
+ * so that they equal what GET answers) and the event store's (private to Axon's serializer, so that
+ * no setting of any other mapper can change how stored events read).
+ */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    /** Configured once, here; callers use it as it is. */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -23,7 +31,7 @@ public final class Json {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write read-model JSON", e);
+            throw new IllegalStateException("Cannot write JSON", e);
         }
     }
 
@@ -42,7 +50,7 @@ public final class Json {
             try {
                 return json == null ? null : reader.readValue(json);
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("Cannot read read-model JSON", e);
+                throw new IllegalStateException("Cannot read JSON", e);
             }
         };
     }

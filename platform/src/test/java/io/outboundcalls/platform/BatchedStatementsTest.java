@@ -1,10 +1,6 @@
-package io.outboundcalls.command.common;
+package io.outboundcalls.platform;
 
 import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,16 +18,5 @@ class BatchedStatementsTest {
         assertThatThrownBy(() -> batch.add(INSERT, "a", "true", "x")).hasMessageContaining("not 3");
         assertThatThrownBy(() -> batch.add("insert into other values (?::text[])", "a"))
                 .hasMessageStartingWith("Not a batched statement");
-    }
-
-    @Test
-    void theQuerySidesCopyIsTheSameCodeButForItsPackage() throws IOException {
-        Path modules = Path.of("").toAbsolutePath().getParent();
-        String here = Files.readString(modules.resolve(
-                "command-side/src/main/java/io/outboundcalls/command/common/BatchedStatements.java"));
-        String there = Files.readString(modules.resolve(
-                "query-side/src/main/java/io/outboundcalls/query/common/BatchedStatements.java"));
-        assertThat(there.replace("package io.outboundcalls.query.common;", "package io.outboundcalls.command.common;"))
-                .as("query-side's BatchedStatements: change both copies alike").isEqualTo(here);
     }
 }

@@ -1,4 +1,4 @@
-package io.outboundcalls.query.common;
+package io.outboundcalls.platform;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -27,10 +27,8 @@ import java.util.regex.Pattern;
  * else calls {@link #flush()} first, so the order of events is kept. Outside a unit of work a
  * write runs at once, as a statement of one row. A row has one value per {@code ?::text[]}.
  * <p>
- * The command side ({@code io.outboundcalls.command.common}) and the query side
- * ({@code io.outboundcalls.query.common}) each hold this class, the same code to the letter but for
- * the package: the two modules must not depend on each other, and the one module both use,
- * shared-events, is the event contract and holds no Spring or JDBC. A change to one is made to both.
+ * The command side (the dialer's directory) and the query side (the contacts projection) both write
+ * through it; it lives here, below both, because neither may depend on the other.
  */
 public final class BatchedStatements {
 

@@ -1,4 +1,4 @@
-package io.outboundcalls.command.common;
+package io.outboundcalls.platform;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -6,8 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The one way to make the application's own threads: daemon threads (they never keep the JVM
  * alive; each owner stops its work on shutdown) with a name, so a thread dump, a log line or a
- * metric tells which pool is which. command-side is a dependency of telephony and app, so this
- * serves all three; those names are what tests and logs look for.
+ * metric tells which pool is which; those names are what tests and logs look for.
  */
 public final class NamedThreads {
 

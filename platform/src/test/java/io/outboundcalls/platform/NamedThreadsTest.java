@@ -1,4 +1,4 @@
-package io.outboundcalls.command.common;
+package io.outboundcalls.platform;
 
 import org.junit.jupiter.api.Test;
 
