@@ -1,17 +1,9 @@
 package io.outboundcalls.app.campaigns;
 
-import io.outboundcalls.platform.NamedThreads;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.outboundcalls.app.config.PostgresListener;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -25,13 +17,9 @@ import java.util.function.Consumer;
 class CampaignChangeFeed {
 
     static final String CHANNEL = "campaign_changes";
-    private static final Logger log = LoggerFactory.getLogger(CampaignChangeFeed.class);
-    private static final int POLL_MILLIS = 500;
-    private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
 
     private final DataSource dataSource;
-    private volatile boolean running;
-    private Thread thread;
+    private PostgresListener listener;
 
     CampaignChangeFeed(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -42,53 +30,26 @@ class CampaignChangeFeed {
      * @param connected called each time the listener is (re)connected: anything may have changed meanwhile
      */
     synchronized void start(Consumer<String> changed, Runnable connected) {
-        if (thread != null) {
+        if (listener != null) {
             return;
         }
-        running = true;
-        thread = NamedThreads.start("campaign-changes", () -> listen(changed, connected));
+        listener = PostgresListener.start(dataSource, CHANNEL, "campaign-changes", new PostgresListener.Handler() {
+            @Override
+            public void listening() {
+                connected.run();
+            }
+
+            @Override
+            public void notified(String campaignId) {
+                changed.accept(campaignId);
+            }
+        });
     }
 
     synchronized void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread = null;
-        }
-    }
-
-    private void listen(Consumer<String> changed, Runnable connected) {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                PGConnection listener = connection.unwrap(PGConnection.class);
-                connected.run();
-                while (running) {
-                    PGNotification[] notifications = listener.getNotifications(POLL_MILLIS);
-                    if (notifications != null) {
-                        for (PGNotification notification : notifications) {
-                            changed.accept(notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (running) {
-                    log.warn("Campaign change listener lost its connection ({}); reconnecting", e.getMessage());
-                    pause();
-                }
-            }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(RECONNECT_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+        if (listener != null) {
+            listener.stop();
+            listener = null;
         }
     }
 }

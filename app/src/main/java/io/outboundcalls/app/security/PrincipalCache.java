@@ -1,20 +1,13 @@
 package io.outboundcalls.app.security;
 
+import io.outboundcalls.app.config.PostgresListener;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
-import io.outboundcalls.platform.NamedThreads;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
@@ -39,11 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @Component
 public class PrincipalCache implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(PrincipalCache.class);
     /** More keys than this in use on one node is unusual; the cache then starts over rather than grows. */
     private static final int MAX_ENTRIES = 100_000;
-    private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
     private static final Duration ANNOUNCEMENT_WAIT = Duration.ofSeconds(1);
     /** Changes received but not (yet) waited for: those made by other nodes are never claimed. */
     private static final int MAX_ANNOUNCED = 1_000;
@@ -60,7 +50,7 @@ public class PrincipalCache implements SmartLifecycle {
     private final Set<String> announced = new HashSet<>();
     private volatile boolean listening;
     private volatile boolean running;
-    private Thread listener;
+    private PostgresListener listener;
 
     PrincipalCache(AccountRegistry registry, DataSource dataSource,
                    @Value("${outboundcalls.api-key-cache-ttl:5s}") Duration ttl) {
@@ -179,67 +169,40 @@ public class PrincipalCache implements SmartLifecycle {
         byKeyHash.clear();
     }
 
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("listen " + AccountRegistry.CHANGES_CHANNEL);
-                }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                // whatever changed while nobody listened is unknown: start empty
-                forgetAll();
-                listening = true;
-                while (running) {
-                    PGNotification[] received = notifications.getNotifications((int) POLL.toMillis());
-                    if (received != null) {
-                        for (PGNotification notification : received) {
-                            received(notification.getParameter());
-                        }
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                if (running) {
-                    log.warn("API key cache off until its database connection is back: {}", e.toString());
-                }
-            } finally {
-                listening = false;
-                forgetAll();
-            }
-            pause();
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(RECONNECT_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
     public void start() {
         if (ttlNanos <= 0) {
             return;
         }
         running = true;
-        listener = NamedThreads.start("api-key-cache-listener", this::listen);
+        listener = PostgresListener.start(dataSource, AccountRegistry.CHANGES_CHANNEL, "api-key-cache-listener", new PostgresListener.Handler() {
+            @Override
+            public void listening() {
+                // whatever changed while nobody listened is unknown: start empty
+                forgetAll();
+                listening = true;
+            }
+
+            @Override
+            public void notified(String change) {
+                received(change);
+            }
+
+            @Override
+            public void notListening() {
+                listening = false;
+                forgetAll();
+            }
+        });
     }
 
     @Override
     public void stop() {
         running = false;
         listening = false;
-        Thread thread = listener;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(POLL.multipliedBy(2).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        PostgresListener current = listener;
+        if (current != null) {
+            current.stop();
         }
         forgetAll();
     }
