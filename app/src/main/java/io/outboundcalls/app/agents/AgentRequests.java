@@ -32,24 +32,7 @@ final class AgentRequests {
     }
 
     static AgentSettings create(JsonFields f) {
-        String name = f.requiredString("name", 200);
-        String prompt = f.requiredString("prompt", 32_000);
-        String firstMessage = f.optionalString("first_message", 2_000);
-        String voice = f.optionalString("voice", 100);
-        String language = language(f);
-        Integer maxDuration = f.optionalInt("max_duration_seconds", 1, MAX_DURATION);
-        VoicemailSettings voicemail = voicemail(f);
-        String transferNumber = transferNumber(f);
-        AnalysisSettings analysis = analysis(f);
-        Map<String, String> metadata = f.optionalStringMap("metadata", 50);
-        f.throwIfInvalid();
-        return new AgentSettings(name, prompt, firstMessage, voice,
-                language == null ? DEFAULT_LANGUAGE : language,
-                maxDuration == null ? DEFAULT_MAX_DURATION : maxDuration,
-                voicemail == null ? VoicemailSettings.DEFAULT : voicemail,
-                transferNumber,
-                analysis == null ? AnalysisSettings.DEFAULT : analysis,
-                metadata == null ? Map.of() : withoutEmptyValues(metadata));
+        return read(f, true);
     }
 
     /** A patch: the fields present in the body; null resets optional settings to their default. */
@@ -68,8 +51,17 @@ final class AgentRequests {
                 f.error(required, "invalid_value", "'" + required + "' cannot be removed");
             }
         }
-        String name = f.optionalString("name", 200);
-        String prompt = f.optionalString("prompt", 32_000);
+        return new Patch(read(f, false), present);
+    }
+
+    /**
+     * Every field of the body, checked, or a 422 naming each bad one. Creating, {@code name} and
+     * {@code prompt} are required and metadata keys with empty values are dropped; updating, an empty
+     * value is what removes a metadata key, so the map is kept as sent.
+     */
+    private static AgentSettings read(JsonFields f, boolean creating) {
+        String name = creating ? f.requiredString("name", 200) : f.optionalString("name", 200);
+        String prompt = creating ? f.requiredString("prompt", 32_000) : f.optionalString("prompt", 32_000);
         String firstMessage = f.optionalString("first_message", 2_000);
         String voice = f.optionalString("voice", 100);
         String language = language(f);
@@ -79,14 +71,13 @@ final class AgentRequests {
         AnalysisSettings analysis = analysis(f);
         Map<String, String> metadata = f.optionalStringMap("metadata", 50);
         f.throwIfInvalid();
-        AgentSettings changes = new AgentSettings(name, prompt, firstMessage, voice,
+        return new AgentSettings(name, prompt, firstMessage, voice,
                 language == null ? DEFAULT_LANGUAGE : language,
                 maxDuration == null ? DEFAULT_MAX_DURATION : maxDuration,
                 voicemail == null ? VoicemailSettings.DEFAULT : voicemail,
                 transferNumber,
                 analysis == null ? AnalysisSettings.DEFAULT : analysis,
-                metadata);
-        return new Patch(changes, present);
+                !creating ? metadata : metadata == null ? Map.of() : withoutEmptyValues(metadata));
     }
 
     private static String language(JsonFields f) {
