@@ -31,7 +31,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted
  * (which owns the phone-number uniqueness table); the dialer's status changes and opt-outs
  * are handled here directly.
  */
-@Aggregate
+@Aggregate(repository = ContactConfiguration.REPOSITORY)
 class Contact {
 
     static final String RESOURCE = "contact";
