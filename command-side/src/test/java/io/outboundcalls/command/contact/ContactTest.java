@@ -2,6 +2,7 @@ package io.outboundcalls.command.contact;
 
 import io.outboundcalls.command.common.CommandRejectedException;
 import io.outboundcalls.command.common.ResourceNotFoundException;
+import io.outboundcalls.command.contactimport.ContactImports;
 import io.outboundcalls.command.contactlist.ContactLists;
 import io.outboundcalls.events.contact.ContactAddedToListEvent;
 import io.outboundcalls.events.contact.ContactCreatedEvent;
@@ -15,6 +16,7 @@ import io.outboundcalls.events.contact.ContactUpdatedEvent;
 import io.outboundcalls.events.contact.DoNotCallReason;
 import io.outboundcalls.events.contact.ResolvedTimezone;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.CustomTypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.axonframework.test.matchers.Matchers.andNoMore;
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
+import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -43,12 +49,14 @@ class ContactTest {
     private final PhoneNumberClaims claims = mock(PhoneNumberClaims.class);
     private final ContactLists lists = mock(ContactLists.class);
     private final NumberSuppressions suppressions = mock(NumberSuppressions.class);
+    private final ContactImports imports = mock(ContactImports.class);
     private AggregateTestFixture<Contact> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Contact.class);
         fixture.registerAnnotatedCommandHandler(new ContactCommandHandler(fixture.getRepository(), claims, lists, suppressions));
+        fixture.registerAnnotatedCommandHandler(new ContactImportBatchHandler(fixture.getRepository(), claims, imports, suppressions));
     }
 
     @Test
@@ -249,5 +257,30 @@ class ContactTest {
                 .when(new UpdateContactCommand(ID, ACCOUNT, clear))
                 .expectEvents(new ContactUpdatedEvent(ID, ACCOUNT, DETAILS, LA, false));
         verify(suppressions).lift(ACCOUNT, "+14155552671");
+    }
+
+    /** The fixture holds the state of an aggregate created through its repository: a contact published around it has none. */
+    @Test
+    void anImportCreatesEachNewContactThroughTheAggregateWithItsCreationRules() {
+        when(claims.owners(eq(ACCOUNT), any())).thenReturn(Map.of());
+        when(claims.claimAll(eq(ACCOUNT), any())).thenReturn(true);
+        when(suppressions.reasonsFor(eq(ACCOUNT), any())).thenReturn(Map.of("+14155552671", DoNotCallReason.MARKED));
+        var batch = new ImportContactsBatchCommand("imp_1", ACCOUNT, "list_a", false, List.of(new ImportRow(2, DETAILS, null, LA)),
+                List.of(), 0, 2, 1);
+        fixture.givenNoPriorActivity()
+                .when(batch)
+                .expectEventsMatching(exactSequenceOf(messageWithPayload(new CustomTypeSafeMatcher<ContactCreatedEvent>(
+                        "the contact, do-not-call for its suppressed number, in the import's list") {
+                    @Override
+                    protected boolean matchesSafely(ContactCreatedEvent e) {
+                        return e.accountId().equals(ACCOUNT) && e.details().equals(DETAILS) && e.doNotCall()
+                                && e.doNotCallReason() == DoNotCallReason.MARKED && e.listIds().equals(List.of("list_a"));
+                    }
+                }), andNoMore()))
+                .expectState(contact -> {
+                    assert contact.phoneNumber().equals("+14155552671");
+                    assert contact.isDoNotCall() && contact.doNotCallReason() == DoNotCallReason.MARKED;
+                });
+        verify(imports).recordBatch("imp_1", 2, 1, 1, 0, 0, 0, List.of());
     }
 }
