@@ -120,13 +120,13 @@ final class RelayScenario {
         Thread.sleep(sizes.smoke() ? 0 : IDLE_SAMPLE.toMillis());
         NodeUsage serviceBefore = NodeUsage.cpu(service);
         double idleCores = sizes.smoke() ? 0 : (serviceBefore.cpuNanos() - idleBefore.cpuNanos()) / (double) IDLE_SAMPLE.toNanos();
-        long harnessBefore = harnessCpuNanos();
+        long harnessBefore = Load.ownCpuNanos();
         Queue<RelaySession.Turn> turns = new ConcurrentLinkedQueue<>();
         long start = System.nanoTime();
         play(live, sizes.relayTurns(), pace, turns);
         double seconds = (System.nanoTime() - start) / 1e9;
         long serviceCpu = NodeUsage.cpu(service).cpuNanos() - serviceBefore.cpuNanos();
-        long harnessCpu = harnessCpuNanos() - harnessBefore;
+        long harnessCpu = Load.ownCpuNanos() - harnessBefore;
         long delay = FIRST_TOKEN_DELAY.toNanos();
         List<Long> total = new ArrayList<>();
         List<Long> in = new ArrayList<>();
@@ -142,11 +142,6 @@ final class RelayScenario {
             }
         }
         return new Phase(pace, total, in, mock, out, seconds, quietAfter, serviceCpu, harnessCpu, idleCores);
-    }
-
-    /** This JVM's CPU time: the websocket clients and the mock model together. */
-    private static long harnessCpuNanos() {
-        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
     }
 
     /**
@@ -166,16 +161,12 @@ final class RelayScenario {
                         + "then the machine was quiet after %.0f s",
                 overhead.length, expected, phase.seconds(), overhead.length / phase.seconds(), phase.pace().minMs(), phase.pace().maxMs(),
                 overhead.length == 0 ? 0 : overhead[overhead.length - 1] / 1e6, part(phase.in()), part(phase.mock()), part(phase.out()),
-                phase.in().size(), cores, share(phase.serviceCpuNanos(), phase.seconds(), cores),
-                share(phase.harnessCpuNanos(), phase.seconds(), cores), sizes.relayWarmupTurns(), phase.quietAfter());
+                phase.in().size(), cores, 100 * Load.cpuShare(phase.serviceCpuNanos(), phase.seconds(), cores),
+                100 * Load.cpuShare(phase.harnessCpuNanos(), phase.seconds(), cores), sizes.relayWarmupTurns(), phase.quietAfter());
         if (!judged) {
             return new Row(figure, "reported", measured, null, notes);
         }
         return new Row(figure, "p99 <= 20 ms", measured, overhead.length == expected && p99 <= 20, notes);
-    }
-
-    private static double share(long cpuNanos, double seconds, int cores) {
-        return cpuNanos / 1e9 / seconds / cores * 100;
     }
 
     private static String part(List<Long> nanos) {
