@@ -62,7 +62,7 @@ public class ContactProjection {
     private static final String COLUMNS = """
             c.id, c.account_id, c.phone_number, c.raw_phone_number, c.first_name, c.last_name, c.email, c.metadata,
             c.timezone, c.timezone_candidates, c.timezone_source, c.do_not_call, c.status, c.list_ids,
-            c.created_at, c.updated_at, c.do_not_call_reason""";
+            c.created_at, c.updated_at, c.do_not_call_reason, c.version""";
     private static final String SELECT = "select " + COLUMNS + " from query.contacts c";
     /**
      * A list's contacts driven by the membership index: the LATERAL (kept apart by OFFSET 0) makes
@@ -79,7 +79,8 @@ public class ContactProjection {
             rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
             METADATA.apply(rs.getString(8)), rs.getString(9), Arrays.asList(ZONES.apply(rs.getString(10))),
             rs.getString(11), rs.getBoolean(12), rs.getString(13), strings(rs.getArray(14)),
-            rs.getString(17), rs.getObject(15, OffsetDateTime.class).toInstant(), rs.getObject(16, OffsetDateTime.class).toInstant());
+            rs.getString(17), rs.getObject(15, OffsetDateTime.class).toInstant(), rs.getObject(16, OffsetDateTime.class).toInstant(),
+            rs.getLong(18));
     /**
      * Ends a statement that first adds or removes memberships in a CTE returning their list ids
      * (named by the first argument): moves each list's {@code contact_count} by the rows actually

@@ -50,7 +50,11 @@ class WebhookData {
      * ({@code outboundcalls.read-your-writes}); a row still older then is returned as it is, and logged.
      */
     <T> Optional<T> readAtLeastAsNewAs(EventMessage<?> event, Supplier<Optional<T>> read, ToLongFunction<T> version) {
-        Optional<T> row = read.get();
+        return catchUp(event, read.get(), read, version);
+    }
+
+    /** {@link #readAtLeastAsNewAs} when the caller has read the row once already ({@code row}). */
+    <T> Optional<T> catchUp(EventMessage<?> event, Optional<T> row, Supplier<Optional<T>> read, ToLongFunction<T> version) {
         if (!(event instanceof DomainEventMessage<?> domain) || isAtLeast(row, version, domain.getSequenceNumber())) {
             return row;
         }
@@ -70,6 +74,11 @@ class WebhookData {
                     domain.getPayloadType().getSimpleName(), domain.getSequenceNumber(), timeout);
         }
         return row;
+    }
+
+    /** Whether the row is older than the event, which is a domain event of the row's aggregate. */
+    static <T> boolean isOlderThan(T row, ToLongFunction<T> version, EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> domain && version.applyAsLong(row) < domain.getSequenceNumber();
     }
 
     private static <T> boolean isAtLeast(Optional<T> row, ToLongFunction<T> version, long sequence) {

@@ -16,27 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class WebhookDataTest {
 
-    private final WebhookData webhookData = new WebhookData(caughtUp(Duration.ofSeconds(5)));
-
-    /** The projection waits are not what is tested here: they return at once; {@code timeout} bounds the re-reads. */
-    private static ReadModelFreshness caughtUp(Duration timeout) {
-        return new ReadModelFreshness() {
-            @Override
-            public boolean awaitIndex(String processingGroup, String aggregateId, long index) {
-                return true;
-            }
-
-            @Override
-            public boolean await(String processingGroup, String aggregateId) {
-                return true;
-            }
-
-            @Override
-            public Duration timeout() {
-                return timeout;
-            }
-        };
-    }
+    private final WebhookData webhookData = new WebhookData(CaughtUp.within(Duration.ofSeconds(5)));
 
     private record Row(String id, long version) {
     }
@@ -67,7 +47,7 @@ class WebhookDataTest {
     @Test
     void aRowThatNeverCatchesUpIsReturnedAsItIsAfterTheTimeout() {
         var event = new GenericDomainEventMessage<>("Call", "call_1", 3, new ContactDeletedEvent("call_1", "acct_1"));
-        WebhookData bounded = new WebhookData(caughtUp(Duration.ofMillis(100)));
+        WebhookData bounded = new WebhookData(CaughtUp.within(Duration.ofMillis(100)));
         AtomicInteger reads = new AtomicInteger();
         long started = System.nanoTime();
 
