@@ -119,9 +119,10 @@ final class Scenarios {
         }
         byte[] request = Wire.request("GET", "/v1/agents?limit=100", new Wire(http.baseUrl()).host(), account.token(), null);
         Load.Result api = Load.http(http.baseUrl(), READERS, sizes, 200, n -> request);
-        // the page the service reads: its newest 100 agents and one more, to know whether there are more
+        // the page the service reads, as it reads it (each agent's stored JSON): its newest 100 agents and
+        // one more, to know whether there are more
         Load.Result limit = raw == null ? null : raw.pageReads(READERS, sizes,
-                "select * from query.agents where account_id = ? order by id desc limit 101", account.id());
+                "select api_json, id from query.agents where account_id = ? order by id desc limit 101", account.id());
         return compared(figure, target, api, limit, "page reads", 0.50);
     }
 
@@ -138,7 +139,7 @@ final class Scenarios {
                 account.token(), null);
         Load.Result api = Load.http(http.baseUrl(), READERS, sizes, 200, n -> request);
         Load.Result limit = raw == null ? null : raw.pageReads(READERS, sizes,
-                "select * from query.calls where account_id = ? and campaign_id = ? order by seq desc limit 101",
+                "select api_json, id from query.calls where account_id = ? and campaign_id = ? order by seq desc limit 101",
                 account.id(), campaign[0]);
         return compared(figure, target, api, limit, "page reads", 0.50);
     }

@@ -2,9 +2,9 @@ package io.outboundcalls.app.agents;
 
 import io.outboundcalls.app.web.ApiException;
 import io.outboundcalls.app.web.ApiGateway;
-import io.outboundcalls.app.web.ApiList;
 import io.outboundcalls.app.web.Deleted;
 import io.outboundcalls.app.web.ListParams;
+import io.outboundcalls.app.web.StoredList;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.agent.CreateAgentCommand;
 import io.outboundcalls.command.agent.DeleteAgentCommand;
@@ -15,7 +15,7 @@ import io.outboundcalls.query.agent.AgentProjection;
 import io.outboundcalls.query.agent.AgentView;
 import io.outboundcalls.query.agent.FindAgentQuery;
 import io.outboundcalls.query.agent.ListAgentsQuery;
-import io.outboundcalls.query.common.Page;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,6 +34,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** {@code /v1/agents}: commands go to the Agent aggregate, reads come from the agents projection. */
@@ -59,17 +60,24 @@ class AgentController {
         api.awaitProjection(AgentProjection.PROCESSING_GROUP, agentId);
         Instant now = Instant.now();
         return AgentResponse.of(find(principal, agentId)
-                .orElseGet(() -> new AgentView(agentId, principal.accountId(), settings, now, now)));
+                .orElseGet(() -> new AgentView(agentId, principal.accountId(), settings, now, now, 0)));
     }
 
     @GetMapping
     @Operation(operationId = "listAgents", summary = "List agents")
-    ApiList<AgentResponse> list(Principal principal, HttpServletRequest request) {
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AgentList.class)))
+    StoredList list(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request);
         var page = params.page("agent");
         params.throwIfInvalid();
-        Page<AgentView> result = api.page(new ListAgentsQuery(principal.accountId(), page), AgentView.class);
-        return ApiList.of(result, AgentResponse::of);
+        return new StoredList(api.page(new ListAgentsQuery(principal.accountId(), page), String.class));
+    }
+
+    /** The schema of {@link #list}'s answer, which is the stored JSON of each agent in this envelope. */
+    @Schema(name = "ApiListAgentResponse")
+    @JsonPropertyOrder({"object", "data", "has_more"})
+    record AgentList(String object, List<AgentResponse> data, boolean hasMore) {
     }
 
     @GetMapping("/{id}")

@@ -1,9 +1,9 @@
 package io.outboundcalls.app.calls;
 
 import io.outboundcalls.app.web.ApiException;
-import io.outboundcalls.app.web.ApiList;
 import io.outboundcalls.app.web.ListParams;
 import io.outboundcalls.app.web.ApiGateway;
+import io.outboundcalls.app.web.StoredList;
 import io.outboundcalls.command.account.AccountRegistry.Principal;
 import io.outboundcalls.command.call.HangUpCallCommand;
 import io.outboundcalls.command.common.Ids;
@@ -18,10 +18,10 @@ import io.outboundcalls.query.call.FindCallQuery;
 import io.outboundcalls.query.call.FindTranscriptQuery;
 import io.outboundcalls.query.call.ListCallsQuery;
 import io.outboundcalls.query.call.TranscriptView;
-import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.PageResponseType;
 import io.outboundcalls.webhooks.payload.CallResponse;
 import io.outboundcalls.webhooks.payload.TranscriptResponse;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -88,15 +88,22 @@ class CallController {
             schema = @Schema(allowableValues = {"queued", "ringing", "in_progress", "completed", "failed", "no_answer", "busy", "canceled"}))
     @Parameter(in = ParameterIn.QUERY, name = "outcome", description = "Only calls with this outcome",
             schema = @Schema(allowableValues = {"completed", "voicemail", "no_answer", "busy", "failed", "opted_out", "transferred", "max_duration"}))
-    ApiList<CallResponse> list(Principal principal, HttpServletRequest request) {
+    @ApiResponse(responseCode = "200", description = "OK", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = CallList.class)))
+    StoredList list(Principal principal, HttpServletRequest request) {
         ListParams params = ListParams.of(request, "campaign_id", "contact_id", "agent_id", "status", "outcome");
         var page = params.page("call");
         ListCallsQuery query = new ListCallsQuery(principal.accountId(), params.string("campaign_id", 100),
                 params.string("contact_id", 100), params.string("agent_id", 100), params.enumValue("status", STATUSES),
                 params.enumValue("outcome", OUTCOMES), page);
         params.throwIfInvalid();
-        Page<CallView> result = queries.query(query, PageResponseType.pageOf(CallView.class)).join();
-        return ApiList.of(result, CallResponse::of);
+        return new StoredList(queries.query(query, PageResponseType.pageOf(String.class)).join());
+    }
+
+    /** The schema of {@link #list}'s answer, which is the stored JSON of each call in this envelope. */
+    @Schema(name = "ApiListCallResponse")
+    @JsonPropertyOrder({"object", "data", "has_more"})
+    record CallList(String object, List<CallResponse> data, boolean hasMore) {
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,7 @@
 package io.outboundcalls.app.openapi;
 
 import io.outboundcalls.app.web.ApiList;
+import io.outboundcalls.app.web.StoredList;
 import io.outboundcalls.app.web.ListParams;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -12,12 +13,13 @@ import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.web.method.HandlerMethod;
 
-/** The paging parameters {@link ListParams} reads, on every operation that answers an {@link ApiList}. */
+/** The paging parameters {@link ListParams} reads, on every operation that answers an {@link ApiList} (or a {@link StoredList}). */
 final class Pagination implements OperationCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
-        if (!ApiList.class.isAssignableFrom(handler.getMethod().getReturnType())) {
+        Class<?> answer = handler.getMethod().getReturnType();
+        if (!ApiList.class.isAssignableFrom(answer) && !StoredList.class.isAssignableFrom(answer)) {
             return operation;
         }
         List<Parameter> parameters = new ArrayList<>();

@@ -5,9 +5,11 @@ import io.outboundcalls.events.agent.AgentDeletedEvent;
 import io.outboundcalls.events.agent.AgentSettings;
 import io.outboundcalls.events.agent.AgentUpdatedEvent;
 import io.outboundcalls.platform.Json;
+import io.outboundcalls.query.common.ApiJson;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.ReadModel;
+import io.outboundcalls.query.common.StoredJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -38,30 +40,38 @@ import java.util.Optional;
 public class AgentProjection {
 
     public static final String PROCESSING_GROUP = "agents";
-    private static final String SELECT = "select id, account_id, settings, created_at, updated_at from query.agents";
+    private static final String COLUMNS = "id, account_id, settings, created_at, updated_at, version";
+    private static final String SELECT = "select " + COLUMNS + " from query.agents";
+    /** Every write returns the row as it now is, whose JSON is then stored ({@link StoredJson}). */
+    private static final String RETURNING = " returning " + COLUMNS;
     private static final RowMapper<AgentView> MAPPER = (rs, i) -> new AgentView(rs.getString(1), rs.getString(2),
-            Json.read(rs.getString(3), AgentSettings.class), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());
+            Json.read(rs.getString(3), AgentSettings.class), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
+            rs.getLong(6));
 
     private final JdbcTemplate jdbc;
+    private final StoredJson<AgentView> stored;
 
-    AgentProjection(JdbcTemplate jdbc) {
+    AgentProjection(JdbcTemplate jdbc, ApiJson<AgentView> json) {
         this.jdbc = jdbc;
+        this.stored = new StoredJson<>(jdbc, json, "query.agents", SELECT, MAPPER, AgentView::id, AgentView::version);
     }
 
     @EventHandler
     void on(AgentCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
+        stored.write("""
                 insert into query.agents (id, account_id, settings, created_at, updated_at, version)
                 select ?, ?, ?::jsonb, ?, ?, ?
                 where not exists (select 1 from query.agent_tombstones t where t.id = ? and t.version > ?)
-                on conflict (id) do nothing""",
+                on conflict (id) do nothing""" + RETURNING,
                 event.agentId(), event.accountId(), Json.write(event.settings()),
                 java.sql.Timestamp.from(at), java.sql.Timestamp.from(at), sequence, event.agentId(), sequence);
     }
 
     @EventHandler
     void on(AgentUpdatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("update query.agents set settings = ?::jsonb, updated_at = ?, version = ? where id = ? and version < ?",
+        stored.write("""
+                update query.agents set settings = ?::jsonb, updated_at = ?, version = ?, api_json = null
+                where id = ? and version < ?""" + RETURNING,
                 Json.write(event.settings()), java.sql.Timestamp.from(at), sequence, event.agentId(), sequence);
     }
 
@@ -83,8 +93,10 @@ public class AgentProjection {
                 .stream().findFirst();
     }
 
+    /** A page of agents as the API's JSON objects, as stored ({@link StoredJson}). */
     @QueryHandler
-    Page<AgentView> handle(ListAgentsQuery query) {
-        return KeysetPager.page(jdbc, SELECT, List.of("account_id = ?"), List.of(query.accountId()), query.page(), MAPPER);
+    Page<String> handle(ListAgentsQuery query) {
+        return stored.complete(KeysetPager.page(jdbc, stored.select(), List.of("account_id = ?"), List.of(query.accountId()),
+                query.page(), stored.rows()));
     }
 }

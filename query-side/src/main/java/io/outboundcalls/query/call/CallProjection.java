@@ -10,9 +10,11 @@ import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import io.outboundcalls.events.call.TranscriptTurn;
 import io.outboundcalls.platform.Json;
+import io.outboundcalls.query.common.ApiJson;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.ReadModel;
+import io.outboundcalls.query.common.StoredJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -43,63 +45,73 @@ public class CallProjection {
     public static final String PROCESSING_GROUP = "calls";
     /** The status of a call that ended after we hung it up; its outcome says how far it got. */
     private static final String CANCELED = "canceled";
-    private static final String SELECT = """
-            select id, account_id, campaign_id, agent_id, contact_id, to_number, from_number, attempt, status, answered_by,
+    private static final String COLUMNS = """
+            id, account_id, campaign_id, agent_id, contact_id, to_number, from_number, attempt, status, answered_by,
                    outcome, end_reason, queued_at, started_at, answered_at, ended_at, duration_seconds, billed_seconds,
                    credits_charged, summary, analysis::text, recording_ref, created_at, version, provider, provider_call_id,
-                   test_mode from query.calls""";
+                   test_mode""";
+    private static final String SELECT = "select " + COLUMNS + " from query.calls";
+    /** Every write returns the row as it now is, whose JSON is then stored ({@link StoredJson}). */
+    private static final String RETURNING = " returning " + COLUMNS;
     private static final RowMapper<CallView> ROW = CallProjection::map;
     private static final Function<String, List<TranscriptTurn>> TURNS = Json.reader(new TypeReference<List<TranscriptTurn>>() { });
 
     private final JdbcTemplate jdbc;
+    private final StoredJson<CallView> stored;
 
-    CallProjection(JdbcTemplate jdbc) {
+    CallProjection(JdbcTemplate jdbc, ApiJson<CallView> json) {
         this.jdbc = jdbc;
+        this.stored = new StoredJson<>(jdbc, json, "query.calls", SELECT, ROW, CallView::id, CallView::version);
     }
 
     @EventHandler
     void on(CallPlacedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
+        stored.write("""
                 insert into query.calls (id, account_id, campaign_id, agent_id, contact_id, to_number, from_number, attempt,
                     status, queued_at, created_at, updated_at, version, provider, test_mode)
-                values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""",
+                values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""" + RETURNING,
                 e.callId(), e.accountId(), e.campaignId(), e.agentId(), e.contactId(), e.to(), e.from(), e.attempt(),
                 ts(e.queuedAt()), ts(at), ts(at), sequence, e.provider() == null ? "simulator" : e.provider(), e.inTestMode());
     }
 
     @EventHandler
     void on(CallProviderAssignedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("update query.calls set provider = ?, provider_call_id = ?, updated_at = ?, version = ? where id = ? and version < ?",
+        stored.write("update query.calls set provider = ?, provider_call_id = ?, updated_at = ?, version = ?, api_json = null"
+                + " where id = ? and version < ?" + RETURNING,
                 e.provider(), e.providerCallId(), ts(at), sequence, e.callId(), sequence);
     }
 
     /** A recording that came after the end: the call's row gets it (has_recording, GET …/recording) from now on. */
     @EventHandler
     void on(CallRecordingAddedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("update query.calls set recording_ref = ?, updated_at = ?, version = ? where id = ? and version < ?",
+        stored.write("update query.calls set recording_ref = ?, updated_at = ?, version = ?, api_json = null"
+                + " where id = ? and version < ?" + RETURNING,
                 e.recordingRef(), ts(at), sequence, e.callId(), sequence);
     }
 
     @EventHandler
     void on(CallRingingEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("update query.calls set status = 'ringing', started_at = ?, updated_at = ?, version = ? where id = ? and version < ?",
+        stored.write("update query.calls set status = 'ringing', started_at = ?, updated_at = ?, version = ?, api_json = null"
+                + " where id = ? and version < ?" + RETURNING,
                 ts(e.at()), ts(at), sequence, e.callId(), sequence);
     }
 
     @EventHandler
     void on(CallStartedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
+        stored.write("""
                 update query.calls set status = 'in_progress', answered_by = ?, answered_at = ?,
-                    started_at = coalesce(started_at, ?), updated_at = ?, version = ? where id = ? and version < ?""",
+                    started_at = coalesce(started_at, ?), updated_at = ?, version = ?, api_json = null
+                where id = ? and version < ?""" + RETURNING,
                 e.answeredBy(), ts(e.answeredAt()), ts(e.answeredAt()), ts(at), sequence, e.callId(), sequence);
     }
 
     @EventHandler
     void on(CallCompletedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
+        stored.write("""
                 update query.calls set status = ?, outcome = ?, answered_by = ?, end_reason = ?, retryable = ?,
                     ended_at = ?, duration_seconds = ?, billed_seconds = ?, credits_charged = ?, summary = ?,
-                    analysis = ?::jsonb, recording_ref = ?, updated_at = ?, version = ? where id = ? and version < ?""",
+                    analysis = ?::jsonb, recording_ref = ?, updated_at = ?, version = ?, api_json = null
+                where id = ? and version < ?""" + RETURNING,
                 e.wasCanceled() ? CANCELED : "completed", e.outcome().apiName(), e.answeredBy(), e.endReason(), e.retryable(), ts(e.endedAt()), e.durationSeconds(),
                 e.billedSeconds(), e.creditsCharged(), e.summary(), Json.write(e.analysis() == null ? Map.of() : e.analysis()),
                 e.recordingRef(), ts(at), sequence, e.callId(), sequence);
@@ -109,10 +121,10 @@ public class CallProjection {
 
     @EventHandler
     void on(CallFailedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        jdbc.update("""
+        stored.write("""
                 update query.calls set status = ?, outcome = ?, end_reason = ?, retryable = ?, ended_at = ?,
-                    duration_seconds = 0, billed_seconds = 0, credits_charged = 0, updated_at = ?, version = ?
-                where id = ? and version < ?""",
+                    duration_seconds = 0, billed_seconds = 0, credits_charged = 0, updated_at = ?, version = ?, api_json = null
+                where id = ? and version < ?""" + RETURNING,
                 e.wasCanceled() ? CANCELED : e.outcome().apiName(), e.outcome().apiName(), e.endReason(), e.retryable(),
                 ts(e.endedAt()), ts(at),
                 sequence, e.callId(), sequence);
@@ -137,9 +149,12 @@ public class CallProjection {
                 .stream().findFirst();
     }
 
-    /** Newest first by the projection's sequence; cursors are call ids, resolved to their sequence. */
+    /**
+     * Newest first by the projection's sequence; cursors are call ids, resolved to their sequence. Answered as
+     * the API's JSON object of each call, as stored ({@link StoredJson}).
+     */
     @QueryHandler
-    Page<CallView> handle(ListCallsQuery q) {
+    Page<String> handle(ListCallsQuery q) {
         List<String> where = new ArrayList<>(List.of("account_id = ?"));
         List<Object> args = new ArrayList<>(List.of(q.accountId()));
         filter(where, args, "campaign_id", q.campaignId());
@@ -147,7 +162,8 @@ public class CallProjection {
         filter(where, args, "agent_id", q.agentId());
         filter(where, args, "status", q.status());
         filter(where, args, "outcome", q.outcome());
-        return KeysetPager.page(jdbc, SELECT, where, args, q.page(), ROW, KeysetPager.Key.sequence("query.calls", q.accountId()));
+        return stored.complete(KeysetPager.page(jdbc, stored.select(), where, args, q.page(), stored.rows(),
+                KeysetPager.Key.sequence("query.calls", q.accountId())));
     }
 
     private static void filter(List<String> where, List<Object> args, String column, String value) {

@@ -19,7 +19,7 @@ class AgentProjectionTest {
 
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
 
-    private final AgentProjection projection = new AgentProjection(ReadModelDatabase.jdbc());
+    private final AgentProjection projection = new AgentProjection(ReadModelDatabase.jdbc(), AgentView::toString);
     private final String accountId = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
     private final String agentId = "agent_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
 
@@ -77,7 +77,7 @@ class AgentProjectionTest {
         projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
         projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
 
-        assertThat(list()).extracting(AgentView::id).containsExactly(agentId);
+        assertThat(list()).containsExactly(find().toString());
     }
 
     @Test
@@ -102,7 +102,28 @@ class AgentProjectionTest {
         assertThat(projection.handle(new FindAgentQuery("acct_other", agentId))).isEmpty();
     }
 
-    private List<AgentView> list() {
+    /** The renderer of this test writes the whole view ({@code toString}), so a stale field shows. */
+    @Test
+    void everyWriteStoresTheJsonOfTheRowAsItIsThenRead() {
+        projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
+        assertThat(list()).containsExactly(find().toString());
+
+        projection.on(new AgentUpdatedEvent(agentId, accountId, settings("Bea")), 1, T0.plusSeconds(10));
+        projection.on(new AgentUpdatedEvent(agentId, accountId, settings("Old")), 1, T0.plusSeconds(20));
+
+        assertThat(list()).containsExactly(find().toString());
+        assertThat(list().get(0)).contains("name=Bea").contains("version=1");
+    }
+
+    @Test
+    void aRowStoredWithoutJsonIsRenderedWhenListed() {
+        projection.on(new AgentCreatedEvent(agentId, accountId, settings("Ava")), 0, T0);
+        ReadModelDatabase.jdbc().update("update query.agents set api_json = null where id = ?", agentId);
+
+        assertThat(list()).containsExactly(find().toString());
+    }
+
+    private List<String> list() {
         return projection.handle(new ListAgentsQuery(accountId, new PageRequest(100, null, null, null, null))).data();
     }
 

@@ -23,7 +23,7 @@ class CallProjectionTest {
 
     private static final Instant T0 = Instant.parse("2026-03-25T09:00:00Z");
 
-    private final CallProjection projection = new CallProjection(ReadModelDatabase.jdbc());
+    private final CallProjection projection = new CallProjection(ReadModelDatabase.jdbc(), CallView::toString);
     private final String accountId = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
     private final String callId = "call_" + UUID.randomUUID().toString().replace("-", "").substring(0, 26);
 
@@ -115,7 +115,34 @@ class CallProjectionTest {
         place();
 
         assertThat(projection.handle(new ListCallsQuery(accountId, "camp_1", null, null, null, null,
-                new PageRequest(100, null, null, null, null))).data()).extracting(CallView::id).containsExactly(callId);
+                new PageRequest(100, null, null, null, null))).data()).containsExactly(find().toString());
+    }
+
+    /** The renderer of this test writes the whole view ({@code toString}), so a stale field shows. */
+    @Test
+    void everyWriteStoresTheJsonOfTheRowAsItIsThenRead() {
+        place();
+        assertThat(listed()).containsExactly(find().toString());
+        projection.on(new CallRingingEvent(callId, accountId, "camp_1", T0.plusSeconds(1)), 1, T0.plusSeconds(1));
+        assertThat(listed()).containsExactly(find().toString());
+        projection.on(completed("Booked a demo.", "Hello"), 2, T0.plusSeconds(60));
+        projection.on(new CallRingingEvent(callId, accountId, "camp_1", T0.plusSeconds(1)), 1, T0.plusSeconds(1));
+
+        assertThat(listed()).containsExactly(find().toString());
+        assertThat(listed().get(0)).contains("summary=Booked a demo.").contains("version=2");
+    }
+
+    @Test
+    void aRowStoredWithoutJsonIsRenderedWhenListed() {
+        place();
+        ReadModelDatabase.jdbc().update("update query.calls set api_json = null where id = ?", callId);
+
+        assertThat(listed()).containsExactly(find().toString());
+    }
+
+    private List<String> listed() {
+        return projection.handle(new ListCallsQuery(accountId, "camp_1", null, null, null, null,
+                new PageRequest(100, null, null, null, null))).data();
     }
 
     @Test

@@ -1,0 +1,107 @@
+package io.outboundcalls.query.common;
+
+import io.outboundcalls.platform.BatchedStatements;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * Each row's API JSON, rendered once when the projection writes the row and kept in the table's
+ * {@code api_json} column, so that listing a page reads one text column per row and writes it out as
+ * it is, instead of decoding every column, parsing the stored JSON inside and serializing the object
+ * again (about half of the CPU a listed page cost).
+ * <p>
+ * A handler's write returns the row as it now is ({@code returning}), mapped by the same mapper the
+ * queries use; its JSON is queued with the row's version and written just before the batch commits,
+ * for the rows still at that version (a later event of the batch queues its own). So the stored
+ * bytes are those a read of the row would render. A row written before the column existed has
+ * none: a page renders those from their columns (a rebuild stores them all).
+ *
+ * @param <V> the view a row maps to
+ */
+public final class StoredJson<V> {
+
+    /** The columns a page reads: the stored JSON, and the id to render a row without it. */
+    public static final String COLUMNS = "api_json, id";
+
+    private final JdbcTemplate jdbc;
+    private final ApiJson<V> json;
+    private final String table;
+    private final String selectById;
+    private final RowMapper<V> mapper;
+    private final Function<V, String> id;
+    private final ToLongFunction<V> version;
+    private final BatchedStatements writes;
+    private final String write;
+
+    /**
+     * @param table      the read model's table, with {@code id}, {@code version} and {@code api_json}
+     * @param select     the projection's "select … from table" whose rows {@code mapper} maps
+     */
+    public StoredJson(JdbcTemplate jdbc, ApiJson<V> json, String table, String select, RowMapper<V> mapper,
+                      Function<V, String> id, ToLongFunction<V> version) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.table = table;
+        this.selectById = select + " where id = any(?::varchar[])";
+        this.mapper = mapper;
+        this.id = id;
+        this.version = version;
+        this.write = "update " + table + " t set api_json = r.json from unnest(?::text[], ?::text[], ?::text[])"
+                + " as r(id, version, json) where t.id = r.id and t.version = r.version::bigint";
+        this.writes = new BatchedStatements(jdbc, write);
+    }
+
+    /** Runs a write that returns the row it changed (if any) and stores that row's JSON at its version. */
+    public void write(String sql, Object... args) {
+        for (V view : jdbc.query(sql, mapper, args)) {
+            writes.add(write, id.apply(view), version.applyAsLong(view), json.render(view));
+        }
+    }
+
+    /** Writes what is queued now; a handler that changes the table otherwise calls it first. */
+    public void flush() {
+        writes.flush();
+    }
+
+    /** What a page reads: {@link #COLUMNS} of {@code table}. */
+    public String select() {
+        return "select " + COLUMNS + " from " + table;
+    }
+
+    /** Maps {@link #select()}'s rows; {@link #complete} renders those stored without JSON. */
+    public RowMapper<Row> rows() {
+        return (ResultSet rs, int i) -> new Row(rs.getString(2), rs.getString(1));
+    }
+
+    /** The page's JSON objects, in its order; rows without stored JSON rendered from their columns. */
+    public Page<String> complete(Page<Row> page) {
+        List<String> missing = page.data().stream().filter(r -> r.json() == null).map(Row::id).toList();
+        Map<String, String> rendered = new HashMap<>();
+        if (!missing.isEmpty()) {
+            for (V view : jdbc.query(selectById, mapper, (Object) missing.toArray(String[]::new))) {
+                rendered.put(id.apply(view), json.render(view));
+            }
+        }
+        List<String> data = new ArrayList<>(page.data().size());
+        for (Row row : page.data()) {
+            String text = row.json() != null ? row.json() : rendered.get(row.id());
+            if (text != null) {
+                data.add(text);
+            }
+        }
+        return new Page<>(data, page.hasMore());
+    }
+
+    /** A row of a page: its id and its stored JSON, null when it has none yet. */
+    public record Row(String id, String json) {
+    }
+}
