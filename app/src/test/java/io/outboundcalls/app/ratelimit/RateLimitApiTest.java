@@ -156,12 +156,12 @@ class RateLimitApiTest extends ApiTest {
         ApiClient.Response ok = api.get("/v1/agents");
         ApiClient.Response notFound = api.get(UNKNOWN_AGENT);
         ApiClient.Response invalid = api.post("/v1/agents", Map.of("name", ""));
-        sql("alter table query.agents rename column settings to settings_unavailable");
+        sql("alter table query.agents rename column account_id to account_id_unavailable");
         ApiClient.Response serverError;
         try {
             serverError = api.get("/v1/agents");
         } finally {
-            sql("alter table query.agents rename column settings_unavailable to settings");
+            sql("alter table query.agents rename column account_id_unavailable to account_id");
         }
 
         assertThat(ok.status()).isEqualTo(200);
