@@ -5,6 +5,7 @@ import io.outboundcalls.events.agent.AgentDeletedEvent;
 import io.outboundcalls.events.agent.AgentSettings;
 import io.outboundcalls.events.agent.AgentUpdatedEvent;
 import io.outboundcalls.platform.Json;
+import io.outboundcalls.query.common.AccountRows;
 import io.outboundcalls.query.common.ApiJson;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
@@ -89,8 +90,8 @@ public class AgentProjection {
 
     @QueryHandler
     Optional<AgentView> handle(FindAgentQuery query) {
-        return jdbc.query(SELECT + " where id = ? and account_id = ?", MAPPER, query.agentId(), query.accountId())
-                .stream().findFirst();
+        return AccountRows.find(jdbc, SELECT + " where id = ?", MAPPER, query.agentId(), query.accountId(),
+                AgentView::accountId);
     }
 
     /** A page of agents as the API's JSON objects, as stored ({@link StoredJson}). */

@@ -10,6 +10,7 @@ import io.outboundcalls.events.call.CallRingingEvent;
 import io.outboundcalls.events.call.CallStartedEvent;
 import io.outboundcalls.events.call.TranscriptTurn;
 import io.outboundcalls.platform.Json;
+import io.outboundcalls.query.common.AccountRows;
 import io.outboundcalls.query.common.ApiJson;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.config.ProcessingGroup;
@@ -137,16 +139,17 @@ public class CallProjection {
 
     @QueryHandler
     Optional<CallView> handle(FindCallQuery query) {
-        return jdbc.query(SELECT + " where id = ? and account_id = ?", ROW, query.callId(), query.accountId()).stream().findFirst();
+        return AccountRows.find(jdbc, SELECT + " where id = ?", ROW, query.callId(), query.accountId(), CallView::accountId);
     }
 
     @QueryHandler
     Optional<TranscriptView> handle(FindTranscriptQuery query) {
+        // the account is compared here, not in the statement (AccountRows says why)
         return jdbc.query("""
-                select t.turns::text from query.call_transcripts t join query.calls c on c.id = t.call_id
-                where t.call_id = ? and c.account_id = ?""",
-                (rs, i) -> new TranscriptView(query.callId(), TURNS.apply(rs.getString(1))), query.callId(), query.accountId())
-                .stream().findFirst();
+                select t.turns::text, c.account_id from query.call_transcripts t join query.calls c on c.id = t.call_id
+                where t.call_id = ?""", (rs, i) -> query.accountId().equals(rs.getString(2))
+                        ? new TranscriptView(query.callId(), TURNS.apply(rs.getString(1))) : null, query.callId())
+                .stream().filter(Objects::nonNull).findFirst();
     }
 
     /**

@@ -12,6 +12,7 @@ import io.outboundcalls.events.campaign.CampaignStartedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEvent;
 import io.outboundcalls.platform.Json;
+import io.outboundcalls.query.common.AccountRows;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.ReadModel;
@@ -116,8 +117,8 @@ public class CampaignProjection {
 
     @QueryHandler
     Optional<CampaignView> handle(FindCampaignQuery query) {
-        return jdbc.query(SELECT + " where id = ? and account_id = ?", this::map, query.campaignId(), query.accountId())
-                .stream().findFirst();
+        return AccountRows.find(jdbc, SELECT + " where id = ?", this::map, query.campaignId(), query.accountId(),
+                CampaignView::accountId);
     }
 
     @QueryHandler

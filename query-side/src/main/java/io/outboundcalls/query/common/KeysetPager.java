@@ -16,15 +16,20 @@ import java.util.List;
  */
 public final class KeysetPager {
 
-    /** The column pages are ordered by, and how a cursor id becomes a value of it. */
+    /** The column pages are ordered by, and how a cursor id becomes a value of it ({@code cursorArgs} come before the id). */
     public record Key(String column, String cursorValue, List<Object> cursorArgs) {
 
         /** The primary key {@code id} is time-ordered: a cursor is compared as it is. */
         public static final Key ID = new Key("id", "?", List.of());
 
-        /** Ordered by {@code seq}; a cursor is an {@code id} of {@code table}, in {@code accountId}'s rows only. */
+        /**
+         * Ordered by {@code seq}; a cursor is an {@code id} of {@code table}, in {@code accountId}'s rows only
+         * (another account's id has no sequence). The lookup names the primary key alone ({@link AccountRows}
+         * says why), so the account is compared in the select list.
+         */
         public static Key sequence(String table, String accountId) {
-            return new Key("seq", "(select seq from " + table + " where id = ? and account_id = ?)", List.of(accountId));
+            return new Key("seq", "(select case when account_id = ? then seq end from " + table + " where id = ?)",
+                    List.of(accountId));
         }
     }
 
@@ -57,8 +62,8 @@ public final class KeysetPager {
         if (cursor != null) {
             // an unknown cursor makes the comparison null: an empty page, never the whole list
             where.add(key.column() + (backwards ? " > " : " < ") + key.cursorValue());
-            params.add(cursor);
             params.addAll(key.cursorArgs());
+            params.add(cursor);
         }
         String sql = select + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
                 + " order by " + key.column() + (backwards ? " asc" : " desc") + " limit " + (page.limit() + 1);

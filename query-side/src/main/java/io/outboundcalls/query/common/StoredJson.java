@@ -55,15 +55,15 @@ public final class StoredJson<V> {
         this.mapper = mapper;
         this.id = id;
         this.version = version;
-        this.write = "update " + table + " t set api_json = r.json from unnest(?::text[], ?::text[], ?::text[])"
-                + " as r(id, version, json) where t.id = r.id and t.version = r.version::bigint";
+        // by primary key, one row per execution (BatchedStatements says why not a join with unnest)
+        this.write = "update " + table + " set api_json = ? where id = ? and version = ?";
         this.writes = new BatchedStatements(jdbc, write);
     }
 
     /** Runs a write that returns the row it changed (if any) and stores that row's JSON at its version. */
     public void write(String sql, Object... args) {
         for (V view : jdbc.query(sql, mapper, args)) {
-            writes.add(write, id.apply(view), version.applyAsLong(view), json.render(view));
+            writes.add(write, json.render(view), id.apply(view), version.applyAsLong(view));
         }
     }
 

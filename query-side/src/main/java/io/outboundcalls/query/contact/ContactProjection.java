@@ -14,6 +14,7 @@ import io.outboundcalls.events.contactlist.ContactListCreatedEvent;
 import io.outboundcalls.events.contactlist.ContactListDeletedEvent;
 import io.outboundcalls.platform.BatchedStatements;
 import io.outboundcalls.platform.Json;
+import io.outboundcalls.query.common.AccountRows;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.ReadModel;
@@ -260,8 +261,8 @@ public class ContactProjection {
 
     @QueryHandler
     Optional<ContactView> handle(FindContactQuery query) {
-        return jdbc.query(SELECT + " where c.id = ? and c.account_id = ?", MAPPER, query.contactId(), query.accountId())
-                .stream().findFirst();
+        return AccountRows.find(jdbc, SELECT + " where c.id = ?", MAPPER, query.contactId(), query.accountId(),
+                ContactView::accountId);
     }
 
     @QueryHandler
@@ -292,8 +293,8 @@ public class ContactProjection {
 
     @QueryHandler
     Optional<ContactListView> handle(FindContactListQuery query) {
-        return jdbc.query(SELECT_LIST + " where l.id = ? and l.account_id = ?", LIST_MAPPER, query.listId(), query.accountId())
-                .stream().findFirst();
+        return AccountRows.find(jdbc, SELECT_LIST + " where l.id = ?", LIST_MAPPER, query.listId(), query.accountId(),
+                ContactListView::accountId);
     }
 
     @QueryHandler

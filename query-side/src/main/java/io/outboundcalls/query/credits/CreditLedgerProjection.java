@@ -5,6 +5,7 @@ import io.outboundcalls.events.credits.CreditsDebitedEvent;
 import io.outboundcalls.events.credits.CreditsPurchasedEvent;
 import io.outboundcalls.events.credits.CreditsReleasedEvent;
 import io.outboundcalls.events.credits.CreditsReservedEvent;
+import io.outboundcalls.query.common.AccountRows;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
 import io.outboundcalls.query.common.ReadModel;
@@ -105,8 +106,8 @@ public class CreditLedgerProjection {
 
     @QueryHandler
     Optional<CreditTransactionView> handle(FindCreditTransactionQuery query) {
-        return jdbc.query(SELECT + " where id = ? and account_id = ?", MAPPER, query.transactionId(), query.accountId())
-                .stream().findFirst();
+        return AccountRows.find(jdbc, SELECT + " where id = ?", MAPPER, query.transactionId(), query.accountId(),
+                CreditTransactionView::accountId);
     }
 
     /** The last movement at or before {@code asOf}: the read model's figures at that instant. */
