@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * A closed-loop load: {@code clients} platform threads, each with its own session (a kept-alive
  * HTTP connection or a JDBC connection), send an operation, wait for its answer, and send the
  * next. Only operations that succeed count; others are reported as errors. A warm-up phase runs
- * first and is not measured. The harness's own CPU use over the measured phase is recorded, so the
+ * first and is not measured; then the clients pause until the machine is quiet ({@link Quiet}: on two
+ * cores the service's JIT compiles what the warm-up made hot for minutes, on the cores the measured
+ * phase would use), and the measured phase starts. The harness's own CPU use over the measured phase is recorded, so the
  * table shows whether the load generator, rather than the system measured, set the pace.
  */
 final class Load {
@@ -34,8 +36,11 @@ final class Load {
         Session open() throws Exception;
     }
 
+    /** The longest pause between the warm-up and the measured phase. */
+    private static final Duration QUIET_MAX = Duration.ofSeconds(90);
+
     record Result(long ok, long errors, double seconds, long p50Micros, long p99Micros, String firstError,
-                  double clientCpuShare) {
+                  double clientCpuShare, double quietAfterSeconds) {
         double perSecond() {
             return ok / seconds;
         }
@@ -47,7 +52,7 @@ final class Load {
     /** HTTP requests over {@link Wire}: {@code requests} gives the bytes of the n-th one (n counts across the run). */
     static Result http(String baseUrl, int clients, Sizes sizes, int expectedStatus, java.util.function.IntFunction<byte[]> requests)
             throws Exception {
-        return run(clients, sizes.warmup(), sizes.measure(), () -> {
+        return run(clients, sizes, () -> {
             Wire wire = new Wire(baseUrl);
             return new Session() {
                 @Override
@@ -64,9 +69,17 @@ final class Load {
         });
     }
 
-    static Result run(int clients, Duration warmup, Duration measure, Sessions sessions) throws Exception {
+    /** A run of {@code sizes}' warm-up and measured phase, with a quiet machine between them (none for a smoke run). */
+    static Result run(int clients, Sizes sizes, Sessions sessions) throws Exception {
+        return run(clients, sizes.warmup(), sizes.smoke() ? Duration.ZERO : QUIET_MAX, sizes.measure(), sessions);
+    }
+
+    static Result run(int clients, Duration warmup, Duration quietMax, Duration measure, Sessions sessions)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicBoolean measuring = new AtomicBoolean(false);
+        AtomicBoolean paused = new AtomicBoolean(false);
+        AtomicInteger pausedClients = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean(false);
         AtomicInteger sequence = new AtomicInteger();
         List<Future<long[]>> futures = new ArrayList<>();
@@ -78,6 +91,14 @@ final class Load {
                 int count = 0;
                 try (Session session = sessions.open()) {
                     while (!stop.get()) {
+                        if (paused.get()) {
+                            pausedClients.incrementAndGet();
+                            while (paused.get() && !stop.get()) {
+                                Thread.sleep(5);
+                            }
+                            pausedClients.decrementAndGet();
+                            continue;
+                        }
                         int n = sequence.getAndIncrement();
                         long start = System.nanoTime();
                         String error;
@@ -105,7 +126,17 @@ final class Load {
             }));
         }
         Thread.sleep(warmup.toMillis());
+        double quietAfter = 0;
+        if (!quietMax.isZero()) {
+            paused.set(true);
+            long until = System.nanoTime() + 10_000_000_000L;
+            while (pausedClients.get() < clients && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            quietAfter = Quiet.await(0.15, quietMax);
+        }
         measuring.set(true);
+        paused.set(false);
         long start = System.nanoTime();
         long cpuStart = ownCpuNanos();
         Thread.sleep(measure.toMillis());
@@ -120,7 +151,7 @@ final class Load {
         pool.shutdown();
         long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(merged.length, errors.get(), seconds, percentile(merged, 0.50), percentile(merged, 0.99),
-                firstError.get(), cpuShare(cpu, seconds, Runtime.getRuntime().availableProcessors()));
+                firstError.get(), cpuShare(cpu, seconds, Runtime.getRuntime().availableProcessors()), quietAfter);
     }
 
     /** The CPU time this JVM has used, all threads (JIT and GC included): what the load generator takes from the machine. */

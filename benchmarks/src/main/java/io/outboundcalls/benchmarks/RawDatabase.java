@@ -63,7 +63,7 @@ final class RawDatabase implements AutoCloseable {
 
     /** {@code sql} with its parameters, run over and over by {@code clients} connections; every row is fetched. */
     Load.Result pageReads(int clients, Sizes sizes, String sql, Object... parameters) throws Exception {
-        return Load.run(clients, sizes.warmup(), sizes.measure(), () -> {
+        return Load.run(clients, sizes, () -> {
             Connection connection = connect();
             PreparedStatement query = connection.prepareStatement(sql);
             for (int i = 0; i < parameters.length; i++) {
@@ -88,7 +88,7 @@ final class RawDatabase implements AutoCloseable {
                     + " body text not null, created_at timestamptz not null default now())");
         }
         String account = "acct_" + UUID.randomUUID();
-        return Load.run(clients, sizes.warmup(), sizes.measure(), () -> {
+        return Load.run(clients, sizes, () -> {
             Connection connection = connect();
             PreparedStatement insert = connection.prepareStatement("insert into " + INSERTS + " (id, account_id, body) values (?, ?, ?)");
             return session(connection, n -> {

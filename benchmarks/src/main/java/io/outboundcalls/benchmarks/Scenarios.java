@@ -252,7 +252,8 @@ final class Scenarios {
     static Row compared(String figure, String target, Load.Result api, Load.Result raw, String rawUnit, double minRatio) {
         String apiFigure = String.format("API %,.0f req/s (p50 %.1f ms, p99 %.1f ms)", api.perSecond(),
                 api.p50Micros() / 1000.0, api.p99Micros() / 1000.0);
-        String apiNote = "API: " + errorsNote(api) + ", harness CPU " + percent(api.clientCpuShare()) + " of the machine";
+        String apiNote = "API: " + errorsNote(api) + ", harness CPU " + percent(api.clientCpuShare()) + " of the machine"
+                + quietNote(api);
         if (raw == null) {
             return new Row(figure, target, apiFigure, null, apiNote + "; raw PostgreSQL not reachable (--jdbc-url)");
         }
@@ -260,7 +261,13 @@ final class Scenarios {
         boolean pass = ratio >= minRatio && api.p99Micros() <= MAX_P99_MICROS && api.errors() == 0 && raw.errors() == 0;
         return new Row(figure, target, String.format("**%s** of raw: %s / raw %,.0f %s/s (p50 %.1f ms, p99 %.1f ms)",
                 percent(ratio), apiFigure, raw.perSecond(), rawUnit, raw.p50Micros() / 1000.0, raw.p99Micros() / 1000.0),
-                pass, apiNote + "; raw: " + errorsNote(raw) + ", harness CPU " + percent(raw.clientCpuShare()) + " of the machine");
+                pass, apiNote + "; raw: " + errorsNote(raw) + ", harness CPU " + percent(raw.clientCpuShare()) + " of the machine"
+                        + quietNote(raw));
+    }
+
+    /** How long the machine took to be quiet after the warm-up (not said when it did not wait). */
+    private static String quietNote(Load.Result result) {
+        return result.quietAfterSeconds() < 0.5 ? "" : String.format(", quiet %.0f s after the warm-up", result.quietAfterSeconds());
     }
 
     static String percent(double share) {

@@ -3,7 +3,9 @@ package io.outboundcalls.benchmarks;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -77,14 +79,14 @@ class HarnessTest {
 
     @Test
     void judgesTheApiAsAShareOfRawPostgreSql() {
-        Load.Result api = new Load.Result(600, 0, 1.0, 10_000, 40_000, null, 0.2);
-        Load.Result raw = new Load.Result(1000, 0, 1.0, 1_000, 5_000, null, 0.3);
+        Load.Result api = new Load.Result(600, 0, 1.0, 10_000, 40_000, null, 0.2, 0);
+        Load.Result raw = new Load.Result(1000, 0, 1.0, 1_000, 5_000, null, 0.3, 0);
         Row row = Scenarios.compared("Read", "t", api, raw, "page reads", 0.50);
         assertThat(row.pass()).isTrue();
         assertThat(row.measured()).startsWith("**60 %** of raw").contains("raw 1,000 page reads/s");
         assertThat(row.note()).contains("harness CPU 20 % of the machine").contains("harness CPU 30 %");
         // the share is met but the API's p99 is not
-        Load.Result slow = new Load.Result(600, 0, 1.0, 10_000, 51_000, null, 0.2);
+        Load.Result slow = new Load.Result(600, 0, 1.0, 10_000, 51_000, null, 0.2, 0);
         assertThat(Scenarios.compared("Read", "t", slow, raw, "page reads", 0.50).pass()).isFalse();
         assertThat(Scenarios.compared("Read", "t", api, raw, "page reads", 0.70).pass()).isFalse();
         assertThat(Scenarios.compared("Read", "t", api, null, "page reads", 0.50).pass()).isNull();
@@ -94,5 +96,33 @@ class HarnessTest {
     void sharesCpuTimeOverAllCores() {
         assertThat(Load.cpuShare(1_000_000_000L, 1.0, 2)).isEqualTo(0.5);
         assertThat(Load.cpuShare(1_000_000_000L, 0, 2)).isZero();
+    }
+
+    @Test
+    void theClientsPauseForAQuietMachineBetweenTheWarmUpAndTheMeasuredPhase() throws Exception {
+        ConcurrentLinkedQueue<Long> calls = new ConcurrentLinkedQueue<>();
+        Load.Result result = Load.run(2, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMillis(200), () ->
+                new Load.Session() {
+                    @Override
+                    public String call(int n) throws Exception {
+                        calls.add(System.nanoTime());
+                        Thread.sleep(2);
+                        return null;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                });
+
+        long[] times = calls.stream().mapToLong(Long::longValue).sorted().toArray();
+        long longestGap = 0;
+        for (int i = 1; i < times.length; i++) {
+            longestGap = Math.max(longestGap, times[i] - times[i - 1]);
+        }
+        // Quiet looks at the machine once a second at the least, at most for the 1 s allowed here
+        assertThat(result.quietAfterSeconds()).isBetween(0.9, 3.0);
+        assertThat(longestGap).as("no call while paused").isGreaterThan(Duration.ofMillis(900).toNanos());
+        assertThat(result.ok()).isPositive();
     }
 }
