@@ -84,7 +84,9 @@ class PublicEventsEndToEndTest extends ApiTest {
             assertThat(byType.getOrDefault("campaign.completed", List.of())).hasSize(1);
             assertThat(byType.getOrDefault("call.completed", List.of())).hasSize(2);
             assertThat(byType.getOrDefault("call.failed", List.of())).hasSize(1);
-            assertThat(byType.getOrDefault("credits.low", List.of())).hasSize(1);
+            // a crossing each time the available credits go below the threshold: a released reservation (the
+            // failed call) can lift them back to it before the next call reserves, which is a second crossing
+            assertThat(byType.getOrDefault("credits.low", List.of())).isNotEmpty();
             assertThat(byType.getOrDefault("call.started", List.of())).hasSize(2);
             assertThat(byType.getOrDefault("contact.updated", List.of())).hasSizeGreaterThanOrEqualTo(3);
         });
@@ -113,10 +115,12 @@ class PublicEventsEndToEndTest extends ApiTest {
         assertThat(statuses).contains("opted_out");
         assertThat(byType.get("contact.updated").get(0).path("data").path("phone_number").asText()).startsWith("+44");
 
-        JsonNode low = byType.get("credits.low").get(0).path("data");
-        assertThat(low.path("object").asText()).isEqualTo("balance");
-        assertThat(low.path("available").asLong()).isLessThan(995);
-        assertThat(low.path("low_balance_threshold").asLong()).isEqualTo(995);
+        for (JsonNode event : byType.get("credits.low")) {
+            JsonNode low = event.path("data");
+            assertThat(low.path("object").asText()).isEqualTo("balance");
+            assertThat(low.path("available").asLong()).isLessThan(995);
+            assertThat(low.path("low_balance_threshold").asLong()).isEqualTo(995);
+        }
 
         // the data is the API object: byte for byte what GET answers for it (same fields, order and values)
         assertSameAsGet(api, "/v1/campaigns/" + campaignId, completed);
