@@ -76,6 +76,10 @@ class StoredJsonApiTest extends ApiTest {
         data.forEach(object -> objects.add(api.get(objectPath + object.path("id").asText()).rawBody()));
         assertThat(listed.rawBody())
                 .isEqualTo("{\"object\":\"list\",\"data\":[" + String.join(",", objects) + "],\"has_more\":" + hasMore + "}");
+        // written as one block of bytes of known length (StoredListConverter), the UTF-8 length of the body
+        assertThat(listed.header("Content-Length"))
+                .isEqualTo(Integer.toString(listed.rawBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        assertThat(listed.header("Content-Type")).isEqualTo("application/json");
     }
 
     /** Keys out of order and of different lengths: the stored settings (jsonb) keep them in its own order. */
