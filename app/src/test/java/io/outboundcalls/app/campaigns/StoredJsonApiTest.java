@@ -80,6 +80,11 @@ class StoredJsonApiTest extends ApiTest {
         assertThat(listed.header("Content-Length"))
                 .isEqualTo(Integer.toString(listed.rawBody().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
         assertThat(listed.header("Content-Type")).isEqualTo("application/json");
+        // Spring Security's headers, written before the handler runs, on the answer and on a refusal alike
+        for (ApiClient.Response response : List.of(listed, api.get(objectPath + "unknown"))) {
+            assertThat(response.header("X-Content-Type-Options")).as(response.toString()).isEqualTo("nosniff");
+            assertThat(response.header("Cache-Control")).as(response.toString()).contains("no-store");
+        }
     }
 
     /** Keys out of order and of different lengths: the stored settings (jsonb) keep them in its own order. */

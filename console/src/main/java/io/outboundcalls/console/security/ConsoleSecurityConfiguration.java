@@ -2,6 +2,8 @@ package io.outboundcalls.console.security;
 
 import io.outboundcalls.console.member.MemberRegistry;
 import io.outboundcalls.console.member.Members;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -22,6 +24,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+
+import java.util.List;
 
 /**
  * The console's part of Spring Security: a session (Spring Session JDBC, so any node serves it)
@@ -100,6 +104,24 @@ class ConsoleSecurityConfiguration {
         cookies.setUseHttpOnlyCookie(true);
         cookies.setSameSite("Lax");
         return cookies;
+    }
+
+    /**
+     * Only the console has sessions: Spring Session's filter would otherwise wrap every API request and
+     * its response, whose every write then passes its commit-watching stream (profiled on a listed page).
+     */
+    @Bean
+    static BeanPostProcessor consoleOnlySessionFilter() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String name) {
+                if (bean instanceof AbstractFilterRegistrationBean<?> registration
+                        && "sessionRepositoryFilterRegistration".equals(name)) {
+                    registration.setUrlPatterns(List.of("/console/*"));
+                }
+                return bean;
+            }
+        };
     }
 
     /** Sessions live in the console schema (Flyway's V2026_12_01_7200); after Boot's own customizer. */
