@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * next. Only operations that succeed count; others are reported as errors. A warm-up phase runs
  * first and is not measured; then the clients pause until the machine is quiet ({@link Quiet}: on two
  * cores the service's JIT compiles what the warm-up made hot for minutes, on the cores the measured
- * phase would use), and the measured phase starts. The harness's own CPU use over the measured phase is recorded, so the
- * table shows whether the load generator, rather than the system measured, set the pace.
+ * phase would use), and the measured phase starts. The harness's own CPU use over the measured
+ * phase is recorded, so the table shows whether the load generator, rather than the system
+ * measured, set the pace.
  */
 final class Load {
 

@@ -27,7 +27,7 @@ public record StoredList(Page<String> page) implements JsonSerializable {
     private static final byte[] END_MORE = "],\"has_more\":true}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] END_LAST = "],\"has_more\":false}".getBytes(StandardCharsets.UTF_8);
 
-    /** The envelope's UTF-8 bytes: what {@link #serialize} writes. */
+    /** The envelope's UTF-8 bytes. */
     public byte[] toBytes() {
         List<byte[]> objects = new ArrayList<>(page.data().size());
         int length = START.length + END_LAST.length + 1;
@@ -48,17 +48,10 @@ public record StoredList(Page<String> page) implements JsonSerializable {
         return out.toByteArray();
     }
 
+    /** The same bytes, for a mapper that meets a {@code StoredList} outside a response ({@link #toBytes()} is the one writer). */
     @Override
     public void serialize(JsonGenerator gen, SerializerProvider serializers) throws IOException {
-        gen.writeStartObject();
-        gen.writeStringField("object", "list");
-        gen.writeArrayFieldStart("data");
-        for (String json : page.data()) {
-            gen.writeRawValue(json);
-        }
-        gen.writeEndArray();
-        gen.writeBooleanField("has_more", page.hasMore());
-        gen.writeEndObject();
+        gen.writeRawValue(new String(toBytes(), StandardCharsets.UTF_8));
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,12 +68,12 @@ class CachedPlanTest {
         String joined = "update " + table + " t set api_json = r.json from unnest(?::text[], ?::text[], ?::text[])"
                 + " as r(id, version, json) where t.id = r.id and t.version = r.version::bigint";
         for (int i = 0; i < 12; i++) {
-            jdbc.batchUpdate(byKey, java.util.List.<Object[]>of(new Object[]{"{}", "none", 0L}));
+            jdbc.batchUpdate(byKey, List.<Object[]>of(new Object[]{"{}", "none", 0L}));
             jdbc.update(joined, new String[]{"none"}, new String[]{"0"}, new String[]{"{}"});
         }
         fillOneAccount();
 
-        long ours = tuplesRead(() -> assertThat(jdbc.batchUpdate(byKey, java.util.List.<Object[]>of(
+        long ours = tuplesRead(() -> assertThat(jdbc.batchUpdate(byKey, List.<Object[]>of(
                 new Object[]{"{}", "row_7", 0L}, new Object[]{"{}", "row_8", 0L}))).containsExactly(1, 1));
         long replaced = tuplesRead(() -> assertThat(jdbc.update(joined, new String[]{"row_9"}, new String[]{"0"},
                 new String[]{"{}"})).isEqualTo(1));
