@@ -1,6 +1,8 @@
 package io.outboundcalls.query.common;
 
 import io.outboundcalls.platform.BatchedStatements;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -8,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,10 +23,12 @@ import java.util.function.ToLongFunction;
  * again (about half of the CPU a listed page cost).
  * <p>
  * A handler's write returns the row as it now is ({@code returning}), mapped by the same mapper the
- * queries use; its JSON is queued with the row's version and written just before the batch commits,
- * for the rows still at that version (a later event of the batch queues its own). So the stored
- * bytes are those a read of the row would render. A row written before the column existed has
- * none: a page renders those from their columns (a rebuild stores them all).
+ * queries use. The newest row of each id written in a unit of work (a processor's batch) is rendered
+ * just before the batch commits and stored for the row still at that version: a call that rang,
+ * was answered and ended within one batch is rendered once, not three times. So the stored bytes
+ * are those a read of the row would render. A row written before the column existed has none: a
+ * page renders those from their columns (a rebuild stores them all). Outside a unit of work a
+ * write's JSON is stored at once.
  *
  * @param <V> the view a row maps to
  */
@@ -41,6 +46,7 @@ public final class StoredJson<V> {
     private final ToLongFunction<V> version;
     private final BatchedStatements writes;
     private final String write;
+    private final String resourceKey;
 
     /**
      * @param table      the read model's table, with {@code id}, {@code version} and {@code api_json}
@@ -58,18 +64,43 @@ public final class StoredJson<V> {
         // by primary key, one row per execution (BatchedStatements says why not a join with unnest)
         this.write = "update " + table + " set api_json = ? where id = ? and version = ?";
         this.writes = new BatchedStatements(jdbc, write);
+        this.resourceKey = StoredJson.class.getName() + "@" + System.identityHashCode(this);
     }
 
-    /** Runs a write that returns the row it changed (if any) and stores that row's JSON at its version. */
-    public void write(String sql, Object... args) {
-        for (V view : jdbc.query(sql, mapper, args)) {
-            writes.add(write, json.render(view), id.apply(view), version.applyAsLong(view));
+    /**
+     * Runs a write that returns the row it changed (none when a guard refused it) and stores that
+     * row's JSON at its version.
+     *
+     * @return the rows the write changed, as they now are
+     */
+    public List<V> write(String sql, Object... args) {
+        List<V> written = jdbc.query(sql, mapper, args);
+        if (!CurrentUnitOfWork.isStarted()) {
+            written.forEach(this::store);
+            return written;
         }
+        Map<String, V> newest = newestOfThisBatch();
+        for (V view : written) {
+            newest.merge(id.apply(view), view, (old, now) -> version.applyAsLong(now) >= version.applyAsLong(old) ? now : old);
+        }
+        return written;
     }
 
-    /** Writes what is queued now; a handler that changes the table otherwise calls it first. */
-    public void flush() {
-        writes.flush();
+    private Map<String, V> newestOfThisBatch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
+        return unitOfWork.getOrComputeResource(resourceKey, key -> {
+            Map<String, V> created = new LinkedHashMap<>();
+            unitOfWork.onPrepareCommit(u -> {
+                created.values().forEach(this::store);
+                created.clear();
+                writes.flush();
+            });
+            return created;
+        });
+    }
+
+    private void store(V view) {
+        writes.add(write, json.render(view), id.apply(view), version.applyAsLong(view));
     }
 
     /** What a page reads: {@link #COLUMNS} of {@code table}. */

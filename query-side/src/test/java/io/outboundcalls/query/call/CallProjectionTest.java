@@ -11,9 +11,12 @@ import io.outboundcalls.events.call.TranscriptTurn;
 import io.outboundcalls.query.common.PageRequest;
 import io.outboundcalls.query.support.ReadModelDatabase;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +133,30 @@ class CallProjectionTest {
 
         assertThat(listed()).containsExactly(find().toString());
         assertThat(listed().get(0)).contains("summary=Booked a demo.").contains("version=2");
+    }
+
+    @Test
+    void aBatchStoresTheJsonOfEachCallsNewestRowOnly() {
+        List<CallView> rendered = new ArrayList<>();
+        CallProjection rendering = new CallProjection(ReadModelDatabase.jdbc(), view -> {
+            rendered.add(view);
+            return view.toString();
+        });
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        try {
+            rendering.on(new CallPlacedEvent(callId, accountId, "camp_1", "contact_1", "agent_1", "+14155550101", null, 1, 3,
+                    List.of("busy"), 600, T0), 0, T0);
+            rendering.on(new CallRingingEvent(callId, accountId, "camp_1", T0.plusSeconds(1)), 1, T0.plusSeconds(1));
+            rendering.on(completed("Booked a demo.", "Hello"), 2, T0.plusSeconds(60));
+            batch.commit();
+        } finally {
+            if (batch.isActive()) {
+                batch.rollback();
+            }
+        }
+
+        assertThat(rendered).extracting(CallView::version).containsExactly(2L);
+        assertThat(listed()).containsExactly(find().toString());
     }
 
     @Test
