@@ -60,20 +60,23 @@ public class CallProjection {
 
     private final JdbcTemplate jdbc;
     private final StoredJson<CallView> stored;
+    private final CampaignCallCounts counts;
 
     CallProjection(JdbcTemplate jdbc, ApiJson<CallView> json) {
         this.jdbc = jdbc;
         this.stored = new StoredJson<>(jdbc, json, "query.calls", SELECT, ROW, CallView::id, CallView::version);
+        this.counts = new CampaignCallCounts(jdbc);
     }
 
     @EventHandler
     void on(CallPlacedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        stored.write("""
+        List<CallView> placed = stored.write("""
                 insert into query.calls (id, account_id, campaign_id, agent_id, contact_id, to_number, from_number, attempt,
                     status, queued_at, created_at, updated_at, version, provider, test_mode)
                 values (?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) on conflict (id) do nothing""" + RETURNING,
                 e.callId(), e.accountId(), e.campaignId(), e.agentId(), e.contactId(), e.to(), e.from(), e.attempt(),
                 ts(e.queuedAt()), ts(at), ts(at), sequence, e.provider() == null ? "simulator" : e.provider(), e.inTestMode());
+        placed.forEach(call -> counts.placed(call.campaignId()));
     }
 
     @EventHandler
@@ -109,7 +112,7 @@ public class CallProjection {
 
     @EventHandler
     void on(CallCompletedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        stored.write("""
+        List<CallView> ended = stored.write("""
                 update query.calls set status = ?, outcome = ?, answered_by = ?, end_reason = ?, retryable = ?,
                     ended_at = ?, duration_seconds = ?, billed_seconds = ?, credits_charged = ?, summary = ?,
                     analysis = ?::jsonb, recording_ref = ?, updated_at = ?, version = ?, api_json = null
@@ -117,24 +120,26 @@ public class CallProjection {
                 e.wasCanceled() ? CANCELED : "completed", e.outcome().apiName(), e.answeredBy(), e.endReason(), e.retryable(), ts(e.endedAt()), e.durationSeconds(),
                 e.billedSeconds(), e.creditsCharged(), e.summary(), Json.write(e.analysis() == null ? Map.of() : e.analysis()),
                 e.recordingRef(), ts(at), sequence, e.callId(), sequence);
+        ended.forEach(call -> counts.ended(call.campaignId(), call.outcome(), e.retryable(), e.creditsCharged()));
         jdbc.update("insert into query.call_transcripts (call_id, turns) values (?, ?::jsonb) on conflict (call_id) do nothing",
                 e.callId(), Json.write(e.transcript() == null ? List.of() : e.transcript()));
     }
 
     @EventHandler
     void on(CallFailedEvent e, @SequenceNumber long sequence, @Timestamp Instant at) {
-        stored.write("""
+        List<CallView> ended = stored.write("""
                 update query.calls set status = ?, outcome = ?, end_reason = ?, retryable = ?, ended_at = ?,
                     duration_seconds = 0, billed_seconds = 0, credits_charged = 0, updated_at = ?, version = ?, api_json = null
                 where id = ? and version < ?""" + RETURNING,
                 e.wasCanceled() ? CANCELED : e.outcome().apiName(), e.outcome().apiName(), e.endReason(), e.retryable(),
                 ts(e.endedAt()), ts(at),
                 sequence, e.callId(), sequence);
+        ended.forEach(call -> counts.ended(call.campaignId(), call.outcome(), e.retryable(), 0));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("truncate query.calls, query.call_transcripts");
+        jdbc.update("truncate query.calls, query.call_transcripts, query.campaign_call_counts");
     }
 
     @QueryHandler

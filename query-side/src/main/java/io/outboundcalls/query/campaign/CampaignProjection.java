@@ -12,6 +12,7 @@ import io.outboundcalls.events.campaign.CampaignStartedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEvent;
 import io.outboundcalls.platform.Json;
+import io.outboundcalls.query.call.CampaignCallCounts;
 import io.outboundcalls.query.common.AccountRows;
 import io.outboundcalls.query.common.KeysetPager;
 import io.outboundcalls.query.common.Page;
@@ -21,9 +22,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -34,9 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The campaigns read model. Stats are computed when asked, from the calls read model (each
- * contact's latest attempt tells whether it is in progress, final or due again) and this
- * projection's skipped contacts: always consistent with the calls a client can list.
+ * The campaigns read model. Stats come from the counts the calls projection keeps with the calls
+ * ({@link CampaignCallCounts}: contacts in progress, finished by a call, attempts, outcomes,
+ * credits) and this projection's skipped contacts that no call finished: consistent with the calls
+ * a client can list.
  */
 @Component
 @ReadModel
@@ -155,33 +155,16 @@ public class CampaignProjection {
                 instant(rs, 8), instant(rs, 9), instant(rs, 10), instant(rs, 11));
     }
 
+    /** Counts of the calls projection ({@link CampaignCallCounts}), and the skipped contacts no call finished. */
     private CampaignStats stats(String campaignId, int total) {
-        Map<String, Object> contacts = jdbc.queryForMap("""
-                with latest as (
-                    select distinct on (contact_id) contact_id, status, coalesce(retryable, false) as retryable
-                    from query.calls where campaign_id = ? order by contact_id, attempt desc)
-                select (select count(*) from latest where status in %1$s) as in_progress,
-                       (select count(*) from latest where status not in %1$s and not retryable) as final,
-                       (select count(*) from query.campaign_skips s where s.campaign_id = ? and not exists (
-                           select 1 from latest l where l.contact_id = s.contact_id and (l.status in %1$s or not l.retryable))) as skipped
-                """.formatted(IN_FLIGHT), campaignId, campaignId);
-        Map<String, Integer> outcomes = new LinkedHashMap<>();
-        int attempts = 0;
-        long credits = 0;
-        for (Map<String, Object> row : jdbc.queryForList("""
-                select outcome, count(*) as calls, coalesce(sum(credits_charged), 0) as credits
-                from query.calls where campaign_id = ? group by outcome order by outcome""", campaignId)) {
-            int calls = ((Number) row.get("calls")).intValue();
-            attempts += calls;
-            credits += ((Number) row.get("credits")).longValue();
-            if (row.get("outcome") != null) {
-                outcomes.put((String) row.get("outcome"), calls);
-            }
-        }
-        int inProgress = ((Number) contacts.get("in_progress")).intValue();
-        int completed = ((Number) contacts.get("final")).intValue() + ((Number) contacts.get("skipped")).intValue();
-        int pending = Math.max(0, total - inProgress - completed);
-        return new CampaignStats(total, pending, inProgress, completed, attempts, outcomes, credits);
+        CampaignCallCounts.Counts calls = CampaignCallCounts.of(jdbc, campaignId);
+        Integer skipped = jdbc.queryForObject("""
+                select count(*) from query.campaign_skips s where s.campaign_id = ? and not exists (
+                    select 1 from query.calls c where c.contact_id = s.contact_id and c.campaign_id = s.campaign_id
+                    and (c.status in %s or not coalesce(c.retryable, false)))""".formatted(IN_FLIGHT), Integer.class, campaignId);
+        int completed = calls.finished() + (skipped == null ? 0 : skipped);
+        int pending = Math.max(0, total - calls.inProgress() - completed);
+        return new CampaignStats(total, pending, calls.inProgress(), completed, calls.attempts(), calls.outcomes(), calls.credits());
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

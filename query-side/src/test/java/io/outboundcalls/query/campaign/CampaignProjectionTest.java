@@ -12,11 +12,14 @@ import io.outboundcalls.events.campaign.CampaignStartedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEndedEvent;
 import io.outboundcalls.events.campaign.CampaignWaitingEvent;
 import io.outboundcalls.events.campaign.RetryRules;
+import io.outboundcalls.events.call.CallOutcome;
+import io.outboundcalls.query.call.CallsFixture;
 import io.outboundcalls.query.common.PageRequest;
 import io.outboundcalls.query.support.ReadModelDatabase;
 import io.outboundcalls.query.support.TestIds;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +139,29 @@ class CampaignProjectionTest {
         assertThat(stats.completed()).isEqualTo(1);
         assertThat(stats.pending()).isEqualTo(2);
         assertThat(stats.attempts()).isZero();
+    }
+
+    @Test
+    void statsCountEachContactOnceWhetherACallOrASkipFinishedIt() {
+        CallsFixture calls = new CallsFixture(ReadModelDatabase.jdbc(), accountId, campaignId);
+        projection.on(created("Spring"), 0, T0);
+        projection.on(started(4), 1, T0);
+        String finishedCall = TestIds.next("call");
+        calls.placed(finishedCall, "contact_1");
+        calls.failed(finishedCall, "contact_1", CallOutcome.BUSY, false);
+        String retriedCall = TestIds.next("call");
+        calls.placed(retriedCall, "contact_2");
+        calls.failed(retriedCall, "contact_2", CallOutcome.NO_ANSWER, true);
+        calls.placed(TestIds.next("call"), "contact_3");
+        projection.on(new CampaignContactSkippedEvent(campaignId, accountId, "contact_1", "do_not_call"));
+        projection.on(new CampaignContactSkippedEvent(campaignId, accountId, "contact_2", "do_not_call"));
+
+        CampaignStats stats = find().stats();
+        assertThat(stats.completed()).isEqualTo(2);
+        assertThat(stats.inProgress()).isEqualTo(1);
+        assertThat(stats.pending()).isEqualTo(1);
+        assertThat(stats.attempts()).isEqualTo(3);
+        assertThat(stats.outcomes()).containsExactly(Map.entry("busy", 1), Map.entry("no_answer", 1));
     }
 
     @Test
