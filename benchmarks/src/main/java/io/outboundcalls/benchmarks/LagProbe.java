@@ -138,11 +138,6 @@ final class LagProbe {
         return List.copyOf(lagsMillis);
     }
 
-    /** GET requests made so far. */
-    long reads() {
-        return reads;
-    }
-
     Row row(boolean full) {
         long[] sorted = lagsMillis.stream().mapToLong(Long::longValue).sorted().toArray();
         if (sorted.length == 0) {

@@ -1,7 +1,6 @@
 package io.outboundcalls.platform;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.PreparedStatement;
@@ -52,7 +51,7 @@ public final class BatchedStatements {
             int columns = statement.split(Pattern.quote(COLUMN), -1).length - 1;
             statements.put(statement, columns > 0 ? columns : statement.split("\\?", -1).length - 1);
         }
-        this.resourceKey = BatchedStatements.class.getName() + "@" + System.identityHashCode(this);
+        this.resourceKey = BatchState.key(this);
     }
 
     /** Queues one row for {@code statement}, which must be one of those given at construction. */
@@ -106,13 +105,11 @@ public final class BatchedStatements {
     }
 
     private Map<String, List<Object[]>> pending() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        return unitOfWork.getOrComputeResource(resourceKey, key -> {
+        return BatchState.ofCurrentUnitOfWork(resourceKey, () -> {
             Map<String, List<Object[]>> created = new LinkedHashMap<>();
             statements.keySet().forEach(s -> created.put(s, new ArrayList<>()));
-            unitOfWork.onPrepareCommit(u -> write(created));
             return created;
-        });
+        }, this::write);
     }
 
     private void write(Map<String, List<Object[]>> pending) {

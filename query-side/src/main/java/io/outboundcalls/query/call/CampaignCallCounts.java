@@ -1,11 +1,11 @@
 package io.outboundcalls.query.call;
 
+import io.outboundcalls.platform.BatchState;
 import io.outboundcalls.platform.BatchedStatements;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -39,7 +39,7 @@ public final class CampaignCallCounts {
             on conflict (campaign_id, name) do update set value = query.campaign_call_counts.value + excluded.value""";
 
     private final BatchedStatements writes;
-    private final String resourceKey = CampaignCallCounts.class.getName() + "@" + System.identityHashCode(this);
+    private final String resourceKey = BatchState.key(this);
 
     CampaignCallCounts(JdbcTemplate jdbc) {
         this.writes = new BatchedStatements(jdbc, ADD);
@@ -74,15 +74,10 @@ public final class CampaignCallCounts {
     }
 
     private Map<Key, Long> changesOfThisBatch() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        return unitOfWork.getOrComputeResource(resourceKey, key -> {
-            Map<Key, Long> created = new TreeMap<>();
-            unitOfWork.onPrepareCommit(u -> {
-                created.forEach((k, delta) -> writes.add(ADD, k.campaignId(), k.name(), delta));
-                created.clear();
-                writes.flush();
-            });
-            return created;
+        return BatchState.ofCurrentUnitOfWork(resourceKey, TreeMap::new, changes -> {
+            changes.forEach((k, delta) -> writes.add(ADD, k.campaignId(), k.name(), delta));
+            changes.clear();
+            writes.flush();
         });
     }
 

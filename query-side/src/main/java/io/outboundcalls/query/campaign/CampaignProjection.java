@@ -158,11 +158,11 @@ public class CampaignProjection {
     /** Counts of the calls projection ({@link CampaignCallCounts}), and the skipped contacts no call finished. */
     private CampaignStats stats(String campaignId, int total) {
         CampaignCallCounts.Counts calls = CampaignCallCounts.of(jdbc, campaignId);
-        Integer skipped = jdbc.queryForObject("""
+        int skipped = jdbc.queryForObject("""
                 select count(*) from query.campaign_skips s where s.campaign_id = ? and not exists (
                     select 1 from query.calls c where c.contact_id = s.contact_id and c.campaign_id = s.campaign_id
                     and (c.status in %s or not coalesce(c.retryable, false)))""".formatted(IN_FLIGHT), Integer.class, campaignId);
-        int completed = calls.finished() + (skipped == null ? 0 : skipped);
+        int completed = calls.finished() + skipped;
         int pending = Math.max(0, total - calls.inProgress() - completed);
         return new CampaignStats(total, pending, calls.inProgress(), completed, calls.attempts(), calls.outcomes(), calls.credits());
     }

@@ -1,8 +1,8 @@
 package io.outboundcalls.query.common;
 
+import io.outboundcalls.platform.BatchState;
 import io.outboundcalls.platform.BatchedStatements;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -64,7 +64,7 @@ public final class StoredJson<V> {
         // by primary key, one row per execution (BatchedStatements says why not a join with unnest)
         this.write = "update " + table + " set api_json = ? where id = ? and version = ?";
         this.writes = new BatchedStatements(jdbc, write);
-        this.resourceKey = StoredJson.class.getName() + "@" + System.identityHashCode(this);
+        this.resourceKey = BatchState.key(this);
     }
 
     /**
@@ -87,15 +87,10 @@ public final class StoredJson<V> {
     }
 
     private Map<String, V> newestOfThisBatch() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        return unitOfWork.getOrComputeResource(resourceKey, key -> {
-            Map<String, V> created = new LinkedHashMap<>();
-            unitOfWork.onPrepareCommit(u -> {
-                created.values().forEach(this::store);
-                created.clear();
-                writes.flush();
-            });
-            return created;
+        return BatchState.ofCurrentUnitOfWork(resourceKey, LinkedHashMap::new, newest -> {
+            newest.values().forEach(this::store);
+            newest.clear();
+            writes.flush();
         });
     }
 
