@@ -32,9 +32,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a claimed slot into a call: check it may be dialed, reserve the agent's longest call in
- * credits, create the Call aggregate (its derived id makes a second creation fail: the call of
- * this attempt already exists, never dialed), check again and mark it dialed, then dial. Every
+ * Turns a claimed slot into a call: reserve the agent's longest call in credits, create the Call
+ * aggregate (its derived id makes a second creation fail: the call of this attempt already
+ * exists, never dialed), check it may be dialed and mark it dialed, then dial. A slot recovered
+ * from another node is checked before the reservation too; a fresh one was checked by the claim
+ * that made it, moments before, so checking it again would only add a transaction per call. Every
  * step is idempotent per attempt, so a recovered slot goes through the same steps. Refused
  * credits give the slot back and make the campaign wait for a purchase. A campaign cancelled
  * while the dial was on its way has the call hung up at once. A test-mode campaign's calls
@@ -68,17 +70,23 @@ class CallPlacer implements DisposableBean {
         this.executor = Executors.newFixedThreadPool(properties.placementThreads(), NamedThreads.named("dialer-place"));
     }
 
+    /** Slots this node's tick has just claimed, in the transaction that checked them. */
     void placeAll(List<Slot> slots) {
-        inParallel(slots, this::place);
+        inParallel(slots, slot -> place(slot, true));
     }
 
     void recoverAll(List<Slot> slots) {
         inParallel(slots, this::recover);
     }
 
-    void place(Slot slot) {
+    /**
+     * {@code claimedJustNow}: the claim's own checks are the first ones. Whatever changed since
+     * (a pause, an opt-out) is seen by the check before the dial, which gives the slot back; the
+     * attempt's reservation and Call then wait for its next claim, as after any release.
+     */
+    void place(Slot slot, boolean claimedJustNow) {
         try {
-            if (guard.confirm(slot, false) != DialGuard.Verdict.DIAL) {
+            if (!claimedJustNow && guard.confirm(slot, false) != DialGuard.Verdict.DIAL) {
                 return;
             }
             AgentSettings agent = directory.agent(slot.settings().agentId()).orElseThrow();
@@ -109,7 +117,7 @@ class CallPlacer implements DisposableBean {
         try {
             CallStatus status = gateway.status(slot.callId());
             if (!status.reachedProvider()) {
-                place(slot);
+                place(slot, false);
                 return;
             }
             log.info("Recovered call {} is {} at the provider: following it", slot.callId(), status.state());

@@ -1,9 +1,7 @@
 package io.outboundcalls.command.dialer;
 
-import io.outboundcalls.platform.Json;
 import io.outboundcalls.command.campaign.SkipCampaignContactCommand;
 import io.outboundcalls.events.account.LegalCallingWindow;
-import io.outboundcalls.events.campaign.CampaignSettings;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,7 +89,7 @@ class DialGuard {
      */
     private Decision decide(Slot slot, boolean dialing) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
-                select cc.lease_expires_at > now() as leased, c.status, c.settings::text as settings,
+                select cc.lease_expires_at > now() as leased, c.status,
                     k.timezone, k.candidates, k.do_not_call, k.opted_out, k.deleted,
                     a.legal_window_start, a.legal_window_end,
                     exists (select 1 from dialer.list_members m where m.list_id = c.list_id and m.contact_id = cc.contact_id) as member
@@ -116,7 +114,8 @@ class DialGuard {
             String state = "cancelled".equals(row.get("status")) ? "cancelled" : "pending";
             return released(slot, state, "campaign_" + row.get("status"), null, null);
         }
-        CallingWindow window = CallingWindow.forCampaign(Json.read((String) row.get("settings"), CampaignSettings.class),
+        // a campaign's settings are those it was created with (no event changes them): the claim read them
+        CallingWindow window = CallingWindow.forCampaign(slot.settings(),
                 LegalCallingWindow.orDefault((String) row.get("legal_window_start"), (String) row.get("legal_window_end")));
         List<ZoneId> zones = window.zonesFor((String) row.get("timezone"), (String) row.get("candidates"));
         Instant now = clock.instant();

@@ -9,6 +9,9 @@ import io.outboundcalls.events.call.CallFailedEvent;
 import io.outboundcalls.events.call.CallOutcome;
 import io.outboundcalls.events.call.CallPlacedEvent;
 import io.outboundcalls.events.contact.ContactStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -30,8 +33,12 @@ public class DialerEffects {
 
     public static final String PROCESSING_GROUP = "dialer-effects";
 
+    /** Campaigns seen here, bounded: a few hundred bytes each, cleared when full. */
+    private static final int KNOWN_CAMPAIGNS = 10_000;
+
     private final CommandGateway commands;
     private final JdbcTemplate jdbc;
+    private final Map<String, Boolean> testMode = new ConcurrentHashMap<>();
 
     DialerEffects(CommandGateway commands, JdbcTemplate jdbc) {
         this.commands = commands;
@@ -75,10 +82,25 @@ public class DialerEffects {
         }
     }
 
-    /** The dialer's copy of the campaign's settings, written when the campaign was created (before any call). */
+    /**
+     * From the dialer's copy of the campaign's settings, written when the campaign was created
+     * (before any call); no event changes them, so the answer is kept.
+     */
     private boolean inTestMode(String campaignId) {
-        return jdbc.queryForList("select 1 from dialer.campaigns where campaign_id = ? and (settings ->> 'testMode')::boolean",
-                campaignId).size() > 0;
+        Boolean known = testMode.get(campaignId);
+        if (known != null) {
+            return known;
+        }
+        List<Boolean> rows = jdbc.queryForList("select coalesce((settings ->> 'testMode')::boolean, false) from dialer.campaigns"
+                + " where campaign_id = ?", Boolean.class, campaignId);
+        boolean answer = !rows.isEmpty() && rows.get(0);
+        if (!rows.isEmpty()) { // a campaign not yet in the dialer's table is asked again
+            if (testMode.size() >= KNOWN_CAMPAIGNS) {
+                testMode.clear();
+            }
+            testMode.put(campaignId, answer);
+        }
+        return answer;
     }
 
     private void status(String contactId, String accountId, ContactStatus status, String campaignId, String callId) {
