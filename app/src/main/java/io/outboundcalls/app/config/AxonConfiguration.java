@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.outboundcalls.command.account.AccountRegistry;
 import io.outboundcalls.command.common.TypeFilteredEventSource;
 import io.outboundcalls.command.dialer.DialerEffects;
+import io.outboundcalls.platform.PacedEventSource;
 import io.outboundcalls.query.call.CallProjection;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
@@ -23,6 +24,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -126,13 +128,19 @@ class AxonConfiguration {
         return configurer -> configurer.configureLifecyclePhaseTimeout(LIFECYCLE_PHASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * @param batchInterval how soon a tracking processor's batch may follow a small one
+     *                      ({@link PacedEventSource}); 0 turns the pacing off
+     */
     @Autowired
-    void configureProcessors(EventProcessingConfigurer processing, ProjectionProgress progress) {
+    void configureProcessors(EventProcessingConfigurer processing, ProjectionProgress progress,
+                             @Value("${outboundcalls.projections.batch-interval:10ms}") Duration batchInterval) {
         // Tracking processors, not pooled streaming ones: the embedded event store wakes a tracking
         // processor as soon as an event is committed in this JVM, whereas a pooled processor whose
         // stream offers no availability callback (the embedded store's does not) re-polls only every
         // 500 ms — which showed as ~500 ms on every read-your-writes wait and webhook.
         processing.usingTrackingEventProcessors()
+                .configureDefaultStreamableMessageSource(config -> new PacedEventSource(config.eventStore(), batchInterval, BATCH_SIZE))
                 .registerTrackingEventProcessorConfiguration(config -> tracking(INITIAL_SEGMENTS, progress))
                 // a failing projection retries instead of silently skipping the event
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
