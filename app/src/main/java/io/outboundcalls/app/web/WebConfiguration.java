@@ -1,5 +1,7 @@
 package io.outboundcalls.app.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -16,6 +18,12 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new ApiPrincipals());
+    }
+
+    /** In place of Spring Boot's Jackson converter, with the same mapper ({@link SizedJsonConverter} says why). */
+    @Bean
+    SizedJsonConverter sizedJsonConverter(ObjectMapper mapper) {
+        return new SizedJsonConverter(mapper);
     }
 
     /** Before Jackson's, which would otherwise write a {@link StoredList} through its serializer. */
